@@ -1,0 +1,29 @@
+"""sosfs_check: check Swedish ledningssystem documents against SOSFS 2011:9.
+
+The public API is imported lazily so that `import sosfs_check` stays cheap.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+__all__ = ["load_catalog", "SosfsCheckError"]
+
+if TYPE_CHECKING:
+    from sosfs_check.catalog import load_catalog
+    from sosfs_check.errors import SosfsCheckError
+
+_LAZY = {
+    "load_catalog": "sosfs_check.catalog",
+    "SosfsCheckError": "sosfs_check.errors",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'sosfs_check' has no attribute {name!r}")

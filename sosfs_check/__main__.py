@@ -1,0 +1,3 @@
+from sosfs_check.cli.app import main
+
+main()

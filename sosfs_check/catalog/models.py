@@ -1,0 +1,183 @@
+"""Typed, strict models of the requirements catalog and its lexicons.
+
+All models forbid unknown fields and are frozen: a catalog is reference data,
+loaded once and shared by every later stage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+Kind = Literal["ska", "bör", "upplysning"]
+AppliesTo = Literal["alla", "vårdgivare", "socialtjänst_lss", "socialtjänst", "lss"]
+Verification = Literal["verified", "partly", "unverified"]
+Lifecycle = Literal["active", "retired"]
+
+REQUIREMENT_ID = r"^[A-Z]+(-[A-Z0-9]+)*$"
+
+
+class StrictModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Source(StrictModel):
+    """Where the requirement stands in the regulation."""
+
+    regulation: str = "SOSFS 2011:9"
+    chapter: int = Field(ge=1, le=8)
+    paragraph: str = Field(pattern=r"^\d+( ?[a-z])?$")
+    part: str = Field(min_length=1)
+    verified: Verification
+    note: str | None = None
+
+    @property
+    def citation(self) -> str:
+        """The citation as Swedish legal text writes it, e.g. '5 kap. 1 §'."""
+        return f"{self.chapter} kap. {self.paragraph} §"
+
+
+class Element(StrictModel):
+    """An essential part of a requirement: without it the requirement is only partly met."""
+
+    name: str = Field(min_length=1)
+    terms: tuple[str, ...] = Field(min_length=1)
+
+
+class EvidenceSpec(StrictModel):
+    """What the matcher looks for in a document."""
+
+    phrases: tuple[str, ...] = Field(min_length=1)
+    elements: tuple[Element, ...] = ()
+    heading_terms: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    citations: tuple[str, ...] = ()
+
+
+class Coverage(StrictModel):
+    covered: str = Field(min_length=1)
+    partial: str = Field(min_length=1)
+
+
+class Examples(StrictModel):
+    meets: str = Field(min_length=1)
+    falls_short: str = Field(min_length=1)
+
+
+class Requirement(StrictModel):
+    id: str = Field(pattern=REQUIREMENT_ID)
+    source: Source
+    kind: Kind
+    applies_to: AppliesTo
+    title: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+    rationale: str = Field(min_length=1)
+    coverage: Coverage
+    evidence: EvidenceSpec
+    examples: Examples
+    related: tuple[str, ...] = ()
+    lifecycle: Lifecycle = "active"
+
+
+class CatalogMetadata(StrictModel):
+    regulation: str
+    title: str
+    decided: dt.date
+    in_force: dt.date
+    consolidated_through: tuple[str, ...]
+    consolidated_version_date: dt.date
+    catalog_version: str = Field(pattern=r"^\d+\.\d+\.\d+$")
+    catalog_date: dt.date
+    open_questions: tuple[str, ...] = ()
+
+
+class Role(StrictModel):
+    id: str = Field(min_length=1)
+    label: str
+    level: int = Field(ge=1, le=9)
+    forms: tuple[str, ...] = Field(min_length=1)
+    compound_heads: tuple[str, ...] = ()
+
+
+class FrequencyLexicon(StrictModel):
+    periods: dict[str, float]
+    rate_words: dict[str, float]
+    numbers: dict[str, int]
+    event_words: dict[str, Literal["event", "continuous", "regular"]]
+    minimum_words: tuple[str, ...]
+    maximum_words: tuple[str, ...]
+
+
+class LegalReference(StrictModel):
+    id: str = Field(pattern=r"^R\d+[a-z]?$")
+    label: str
+    status: Literal["current", "stale", "uncertain"]
+    stale_since: dt.date | None = None
+    replacement: str | None = None
+    note: str | None = None
+    patterns: tuple[str, ...] = Field(min_length=1)
+
+    @field_validator("patterns")
+    @classmethod
+    def _patterns_compile(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
+        for pattern in patterns:
+            try:
+                re.compile(pattern, re.IGNORECASE)
+            except re.error as exc:
+                raise ValueError(f"ogiltigt reguljärt uttryck {pattern!r}: {exc}") from exc
+        return patterns
+
+
+class LegalReferenceTable(StrictModel):
+    checked_on: dt.date
+    references: tuple[LegalReference, ...]
+
+
+class Catalog(StrictModel):
+    """The whole catalog: metadata, requirements in catalog order, and lexicons."""
+
+    metadata: CatalogMetadata
+    requirements: tuple[Requirement, ...]
+    roles: tuple[Role, ...]
+    frequencies: FrequencyLexicon
+    legal_references: LegalReferenceTable
+
+    def __iter__(self) -> Iterator[Requirement]:  # type: ignore[override]
+        return iter(self.requirements)
+
+    def __len__(self) -> int:
+        return len(self.requirements)
+
+    def __getitem__(self, requirement_id: str) -> Requirement:
+        for requirement in self.requirements:
+            if requirement.id == requirement_id:
+                return requirement
+        raise KeyError(requirement_id)
+
+    def get(self, requirement_id: str) -> Requirement | None:
+        try:
+            return self[requirement_id]
+        except KeyError:
+            return None
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(r.id for r in self.requirements)
+
+    def role(self, role_id: str) -> Role | None:
+        return next((role for role in self.roles if role.id == role_id), None)
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """One row per requirement, flat columns (needs pandas)."""
+        import pandas as pd
+
+        from sosfs_check.catalog.export import requirement_rows
+
+        return pd.DataFrame(requirement_rows(self)).set_index("id")
