@@ -1,0 +1,101 @@
+"""Decide which unstyled paragraphs are headings, with documented thresholds from data/heading_heuristics.yaml.
+
+Signals, strongest first: a typed section number ("3.1 Processer och rutiner"),
+then formatting (all runs bold, or a font clearly larger than body text).
+Typed numbers give the level by their depth; an unnumbered formatted heading
+sits one level below the last numbered heading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from sosfs_check.document.raw import RawParagraph, RawTable
+
+_DATA = Path(__file__).with_name("data") / "heading_heuristics.yaml"
+TYPED_NUMBER = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,5})\.?\s+(?P<text>[A-ZÅÄÖÉÜ].*)$")
+
+
+class HeadingHeuristics(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    max_words: int
+    max_chars: int
+    max_top_number: int
+    max_depth: int
+    min_size_step_half_points: int
+    terminal_punctuation: str
+    header_row_max_words: int
+
+
+@lru_cache(maxsize=1)
+def heuristics() -> HeadingHeuristics:
+    return HeadingHeuristics.model_validate(yaml.safe_load(_DATA.read_text(encoding="utf-8")))
+
+
+def split_typed_number(text: str) -> tuple[str, str] | None:
+    """('3.1', 'Processer och rutiner') for a line that starts with a section number."""
+    h = heuristics()
+    match = TYPED_NUMBER.match(text)
+    if not match:
+        return None
+    number = match.group("number").rstrip(".")
+    parts = number.split(".")
+    if int(parts[0]) == 0 or int(parts[0]) > h.max_top_number or len(parts) > h.max_depth:
+        return None
+    return number, match.group("text").strip()
+
+
+def _short(text: str) -> bool:
+    h = heuristics()
+    return (
+        0 < len(text) <= h.max_chars
+        and len(text.split()) <= h.max_words
+        and "\n" not in text
+        and text[-1] not in h.terminal_punctuation
+    )
+
+
+def detect_headings(blocks: list[RawParagraph | RawTable], formatting_known: bool) -> None:
+    """Mark heading paragraphs in place among body-level blocks that no style made a heading.
+
+    formatting_known is False for plain text, where only typed numbers can tell.
+    """
+    h = heuristics()
+    body_sizes = Counter(
+        b.size_half_points for b in blocks if isinstance(b, RawParagraph) and b.size_half_points and len(b.text) > 80
+    )
+    body_size = body_sizes.most_common(1)[0][0] if body_sizes else None
+    last_numbered_level = 0
+    for block in blocks:
+        if not isinstance(block, RawParagraph) or block.origin != "body":
+            continue
+        if block.heading_level is not None:
+            last_numbered_level = block.heading_level if block.number else last_numbered_level
+            if block.number is None:
+                typed = split_typed_number(block.text)
+                if typed:
+                    block.number, block.text = typed
+                    last_numbered_level = block.heading_level
+            continue
+        if block.list_level is not None or not _short(block.text):
+            continue
+        larger = bool(
+            formatting_known and body_size and block.size_half_points
+            and block.size_half_points - body_size >= h.min_size_step_half_points
+        )
+        emphasised = formatting_known and (block.bold or larger)
+        typed = split_typed_number(block.text)
+        if typed and (emphasised or not formatting_known or "." in typed[0]):
+            block.number, block.text = typed
+            block.heading_level = typed[0].count(".") + 1
+            block.heading_signal = "typed_number"
+            last_numbered_level = block.heading_level
+        elif emphasised and not typed:
+            block.heading_level = last_numbered_level + 1
+            block.heading_signal = "font_size" if larger else "bold"

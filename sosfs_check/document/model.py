@@ -1,0 +1,193 @@
+"""The document model every later stage reads: sections, blocks in reading order, and fidelity.
+
+It knows nothing of requirements or matching. Every block carries a Locator
+that a report can quote so a user can find the passage in Word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+HeadingSignal = Literal["style", "outline_level", "numbering_style", "typed_number", "font_size", "bold", "none"]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Locator(Model):
+    """Where a passage stands: section path with displayed numbers, block index, cell, character span."""
+
+    section: str = Field(description="Section path as Word displays it, e.g. '3.1 Processer › 3.1.2 Ansvar'.")
+    block_index: int = Field(description="Index of the block in reading order over the whole body.")
+    row: int | None = None
+    column: int | None = None
+    char_start: int = 0
+    char_end: int = 0
+
+    def describe(self) -> str:
+        """Swedish one-line description for reports."""
+        cell = f", tabellrad {self.row + 1} kolumn {self.column + 1}" if self.row is not None else ""
+        return f"{self.section or '(före första rubriken)'}, stycke {self.block_index + 1}{cell}"
+
+
+class Paragraph(Model):
+    kind: Literal["paragraph"] = "paragraph"
+    id: str
+    text: str
+    style: str | None = None
+    list_level: int | None = Field(None, description="0-based list level when the paragraph is a list item.")
+    marker: str | None = Field(None, description="The bullet or number Word displays before a list item.")
+    origin: Literal["body", "text_box", "image_alt_text", "content_control", "diagram"] = "body"
+    footnotes: list[str] = Field(default_factory=list, description="Texts of footnotes anchored in this paragraph.")
+    locator: Locator
+
+    @property
+    def is_list_item(self) -> bool:
+        return self.list_level is not None
+
+
+class Cell(Model):
+    id: str
+    row: int
+    column: int
+    row_span: int = 1
+    column_span: int = 1
+    text: str
+    header: str | None = Field(None, description="Text of the column's header cell, kept as context.")
+    is_header: bool = False
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+    tables: list[Table] = Field(default_factory=list)
+    locator: Locator
+
+
+class Table(Model):
+    kind: Literal["table"] = "table"
+    id: str
+    n_rows: int
+    n_columns: int
+    header_rows: int = 0
+    cells: list[Cell]
+    locator: Locator
+
+    def header_texts(self) -> list[str]:
+        return [cell.text for cell in self.cells if cell.is_header]
+
+
+Block = Annotated[Paragraph | Table, Field(discriminator="kind")]
+
+
+class Section(Model):
+    id: str
+    number: str | None = Field(None, description="The number Word displays, e.g. '3.1'; None for unnumbered.")
+    heading: str
+    level: int = Field(description="0 for the text before the first heading, 1 for top-level headings.")
+    heading_signal: HeadingSignal = "none"
+    blocks: list[Block] = Field(default_factory=list)
+    subsections: list[Section] = Field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return f"{self.number} {self.heading}" if self.number else self.heading
+
+    def walk(self) -> Iterator[Section]:
+        yield self
+        for child in self.subsections:
+            yield from child.walk()
+
+
+class FidelityItem(Model):
+    kind: str = Field(description="What it is: toc, header, footer, deleted_text, comment, chart, smartart, …")
+    location: str
+    detail: str = ""
+
+
+class Fidelity(Model):
+    """What was read, what was left out on purpose, and what could not be read."""
+
+    counts: dict[str, int] = Field(default_factory=dict)
+    excluded: list[FidelityItem] = Field(default_factory=list)
+    unreadable: list[FidelityItem] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return not self.unreadable
+
+
+class CoreProperties(Model):
+    title: str | None = None
+    author: str | None = None
+    modified: str | None = None
+
+
+class TextUnit(Model):
+    """One readable passage (a paragraph or a table cell) with its context, as analysis consumes it."""
+
+    block_id: str
+    text: str
+    section_path: tuple[str, ...]
+    section_level: int
+    locator: Locator
+    column_header: str | None = None
+    is_list_item: bool = False
+    is_heading_cell: bool = False
+
+
+class DocumentModel(Model):
+    source_name: str
+    sha256: str
+    format: Literal["docx", "text"]
+    properties: CoreProperties = Field(default_factory=CoreProperties)
+    sections: list[Section]
+    fidelity: Fidelity = Field(default_factory=Fidelity)
+
+    def walk_sections(self) -> Iterator[Section]:
+        for section in self.sections:
+            yield from section.walk()
+
+    def outline(self) -> list[tuple[int, str | None, str]]:
+        """(level, number, heading) for every heading, in order."""
+        return [(s.level, s.number, s.heading) for s in self.walk_sections() if s.level > 0]
+
+    def text_units(self) -> Iterator[TextUnit]:
+        """Every paragraph and table cell in reading order, with section path and header context."""
+        for root in self.sections:
+            yield from _units(root, ())
+
+    def plain_text(self) -> str:
+        """The body as text: headings on their own lines with their numbers, then blocks in order."""
+        from sosfs_check.document.render import render_text
+
+        return render_text(self)
+
+
+def _units(section: Section, path: tuple[str, ...]) -> Iterator[TextUnit]:
+    here = path + (section.title,) if section.level > 0 else path
+    for block in section.blocks:
+        yield from _block_units(block, here, section.level)
+    for child in section.subsections:
+        yield from _units(child, here)
+
+
+def _block_units(block: Paragraph | Table, path: tuple[str, ...], level: int) -> Iterator[TextUnit]:
+    if isinstance(block, Paragraph):
+        if block.text.strip():
+            yield TextUnit(block_id=block.id, text=block.text, section_path=path, section_level=level,
+                           locator=block.locator, is_list_item=block.is_list_item)
+        return
+    for cell in block.cells:
+        for paragraph in cell.paragraphs:
+            if paragraph.text.strip():
+                yield TextUnit(block_id=paragraph.id, text=paragraph.text, section_path=path, section_level=level,
+                               locator=paragraph.locator, column_header=cell.header,
+                               is_list_item=paragraph.is_list_item, is_heading_cell=cell.is_header)
+        for table in cell.tables:
+            yield from _block_units(table, path, level)
+
+
+Cell.model_rebuild()
+Section.model_rebuild()

@@ -1,0 +1,73 @@
+"""`read(path)`: any supported file to a DocumentModel, or a typed SosfsCheckError."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from sosfs_check.document.container import DEFAULT_MAX_XML_BYTES, open_docx
+from sosfs_check.document.model import CoreProperties, DocumentModel
+from sosfs_check.errors import EmptyDocumentError, InputNotFoundError, UnsupportedFormatError
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
+DOCX_SUFFIXES = {".docx", ".docm", ".dotx", ".dotm"}
+
+
+def _check_path(path: Path) -> None:
+    if not path.exists():
+        raise InputNotFoundError("filen finns inte", path)
+    if path.is_dir():
+        raise InputNotFoundError("sökvägen är en mapp, inte en fil", path)
+    if not os.access(path, os.R_OK):
+        raise InputNotFoundError("filen kan inte läsas (behörighet saknas)", path)
+
+
+def read(path: Path | str, *, max_xml_bytes: int = DEFAULT_MAX_XML_BYTES) -> DocumentModel:
+    """Read a .docx, .txt or .md ledningssystem into a DocumentModel."""
+    path = Path(path)
+    _check_path(path)
+    data_hash = hashlib.sha256(path.read_bytes()).hexdigest()
+    if path.suffix.lower() in TEXT_SUFFIXES:
+        model = _read_text(path, data_hash)
+    else:
+        model = _read_docx(path, data_hash, max_xml_bytes)
+    if not any(unit.text.strip() for unit in model.text_units()) and not model.outline():
+        raise EmptyDocumentError("dokumentet innehåller ingen text", path)
+    return model
+
+
+def _read_text(path: Path, data_hash: str) -> DocumentModel:
+    from sosfs_check.document.outline import build_document
+    from sosfs_check.document.text_reader import decode, text_blocks
+
+    data = path.read_bytes()
+    if not data.strip():
+        raise EmptyDocumentError("filen är tom", path)
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UnsupportedFormatError("filen är binär och inte en textfil", path)
+    text, warnings = decode(data)
+    blocks = text_blocks(text, markdown=path.suffix.lower() in (".md", ".markdown"))
+    counts = {"paragraphs": sum(1 for b in blocks if b.heading_level is None),
+              "list_items": sum(1 for b in blocks if b.list_level is not None)}
+    return build_document(blocks, source_name=path.name, sha256=data_hash, fmt="text", properties=CoreProperties(),
+                          notes=[], counts=counts, warnings=warnings)
+
+
+def _read_docx(path: Path, data_hash: str, max_xml_bytes: int) -> DocumentModel:
+    from sosfs_check.document.docx_reader import has_heading_styles, read_docx_blocks
+    from sosfs_check.document.headings import detect_headings
+    from sosfs_check.document.outline import build_document
+
+    package = open_docx(path, max_xml_bytes)
+    try:
+        blocks, walker, properties = read_docx_blocks(package)
+    finally:
+        package.close()
+    if has_heading_styles(blocks):
+        # Trust the author's styles; only split typed numbers off styled headings.
+        detect_headings([b for b in blocks if getattr(b, "heading_level", None) is not None], formatting_known=True)
+    else:
+        detect_headings(blocks, formatting_known=True)
+    return build_document(blocks, source_name=path.name, sha256=data_hash, fmt="docx", properties=properties,
+                          notes=walker.notes, counts=dict(walker.counts), warnings=[])
