@@ -142,7 +142,11 @@ class _Writer:
             run.bold = True
             run.font.size = Pt(16 if node.level == 1 else 13 if node.level == 2 else 11)
             return
-        self.document.add_paragraph(text, style=self.heading_styles[min(node.level, 4) - 1])
+        paragraph = self.document.add_paragraph(text, style=self.heading_styles[min(node.level, 4) - 1])
+        if self.shape == "autonumber" and not node.number:
+            # An unnumbered heading in an auto-numbered document: Word's "Numbering: None" (numId 0).
+            paragraph._p.get_or_add_pPr().append(
+                parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>'))
 
     def para(self, node: Para):
         return self.document.add_paragraph(node.text)
