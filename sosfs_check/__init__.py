@@ -9,13 +9,17 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["load_catalog", "SosfsCheckError"]
+__all__ = ["check", "load_catalog", "read", "SosfsCheckError"]
 
 if TYPE_CHECKING:
+    from sosfs_check.assessment.run import check
     from sosfs_check.catalog import load_catalog
+    from sosfs_check.document.reader import read
     from sosfs_check.errors import SosfsCheckError
 
 _LAZY = {
+    "check": "sosfs_check.assessment.run",
+    "read": "sosfs_check.document.reader",
     "load_catalog": "sosfs_check.catalog",
     "SosfsCheckError": "sosfs_check.errors",
 }

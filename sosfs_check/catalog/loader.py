@@ -19,6 +19,7 @@ from sosfs_check.catalog.models import (
     CatalogMetadata,
     FrequencyLexicon,
     LegalReferenceTable,
+    MatchingConfig,
     Requirement,
     Role,
 )
@@ -29,6 +30,7 @@ REQUIREMENTS_DIR = "requirements"
 ROLES_FILE = "roles.yaml"
 FREQUENCIES_FILE = "frequencies.yaml"
 LEGAL_REFERENCES_FILE = "legal_references.yaml"
+MATCHING_FILE = "matching.yaml"
 
 
 def default_catalog_dir() -> Path:
@@ -161,6 +163,7 @@ def _load_cached(root: Path) -> Catalog:
     legal = _validate(
         LegalReferenceTable, _read_yaml(root / LEGAL_REFERENCES_FILE, problems), root / LEGAL_REFERENCES_FILE, problems
     )
+    matching = _validate(MatchingConfig, _read_yaml(root / MATCHING_FILE, problems), root / MATCHING_FILE, problems)
     _cross_check(requirements, written_ids, roles, root / REQUIREMENTS_DIR, problems)
 
     if problems.lines:
@@ -171,4 +174,5 @@ def _load_cached(root: Path) -> Catalog:
         roles=tuple(roles),
         frequencies=frequencies,
         legal_references=legal,
+        matching=matching,
     )

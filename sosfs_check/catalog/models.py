@@ -140,6 +140,33 @@ class LegalReferenceTable(StrictModel):
     references: tuple[LegalReference, ...]
 
 
+class ScopeRule(StrictModel):
+    min_distinct: int = Field(ge=1)
+    terms: tuple[str, ...] = Field(min_length=1)
+
+
+class MatchingConfig(StrictModel):
+    """Signals and thresholds of the matcher (requirements_catalog/matching.yaml)."""
+
+    regulation_column_terms: tuple[str, ...]
+    regulation_framing: tuple[str, ...]
+    mention_patterns: tuple[str, ...]
+    arrangement_terms: tuple[str, ...]
+    scopes: dict[Literal["hälso- och sjukvård", "lss", "socialtjänst"], ScopeRule]
+    min_phrase_units_for_partial: int = Field(ge=1)
+    quote_max_chars: int = Field(ge=40)
+
+    @field_validator("regulation_framing", "mention_patterns")
+    @classmethod
+    def _patterns_compile(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
+        for pattern in patterns:
+            try:
+                re.compile(pattern, re.IGNORECASE)
+            except re.error as exc:
+                raise ValueError(f"ogiltigt reguljärt uttryck {pattern!r}: {exc}") from exc
+        return patterns
+
+
 class Catalog(StrictModel):
     """The whole catalog: metadata, requirements in catalog order, and lexicons."""
 
@@ -148,6 +175,7 @@ class Catalog(StrictModel):
     roles: tuple[Role, ...]
     frequencies: FrequencyLexicon
     legal_references: LegalReferenceTable
+    matching: MatchingConfig
 
     def __iter__(self) -> Iterator[Requirement]:  # type: ignore[override]
         return iter(self.requirements)

@@ -59,6 +59,75 @@ def catalog_command(
     typer.echo(f"Skrev {len(catalog)} krav till {output}")
 
 
+class ReadFormat(str, Enum):
+    text = "text"
+    json = "json"
+    md = "md"
+
+
+class CheckFormat(str, Enum):
+    json = "json"
+    md = "md"
+
+
+class FailOn(str, Enum):
+    missing = "missing"
+    partial = "partial"
+
+
+def _emit(content: str, output: Optional[Path], force: bool) -> None:
+    from sosfs_check.cli.output import claim_output
+
+    if output is None:
+        sys.stdout.write(content)
+    else:
+        claim_output(output, force).write_text(content, encoding="utf-8")
+
+
+@app.command("read")
+def read_command(
+    file: Path = typer.Argument(..., help="Ledningssystemet (.docx, .txt eller .md)."),
+    fmt: ReadFormat = typer.Option(ReadFormat.text, "--format", "-f", help="text, json eller md."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Skriv till fil i stället för terminalen."),
+    force: bool = typer.Option(False, "--force", help="Skriv över befintlig fil."),
+    max_xml_mb: int = typer.Option(200, "--max-xml-mb", help="Största tillåtna uppackade XML-storlek i MB."),
+) -> None:
+    """Läs ett dokument och visa texten, dokumentmodellen (json) eller dispositionen (md)."""
+    from sosfs_check.document.reader import read
+    from sosfs_check.document.render import render_json, render_markdown, render_text
+
+    model = read(file, max_xml_bytes=max_xml_mb * 1024 * 1024)
+    renderer = {ReadFormat.text: render_text, ReadFormat.json: render_json, ReadFormat.md: render_markdown}[fmt]
+    _emit(renderer(model), output, force)
+
+
+@app.command("check")
+def check_command(
+    file: Path = typer.Argument(..., help="Ledningssystemet (.docx, .txt eller .md)."),
+    fmt: Optional[CheckFormat] = typer.Option(None, "--format", "-f", help="json (hela resultatet) eller md."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Skriv resultatet till fil."),
+    omfattning: Optional[list[str]] = typer.Option(
+        None, "--omfattning", help="Ange verksamhet i stället för att gissa: socialtjänst, lss, 'hälso- och sjukvård'."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Avsluta med kod 1 om något krav saknas (eller är delvis)."),
+    force: bool = typer.Option(False, "--force", help="Skriv över befintlig fil."),
+) -> None:
+    """Granska ett ledningssystem mot alla krav i SOSFS 2011:9."""
+    from sosfs_check.assessment.run import check
+    from sosfs_check.cli.summary import print_summary, render_markdown_report
+
+    result = check(file, omfattning=omfattning)
+    if fmt is CheckFormat.json:
+        _emit(result.to_json(), output, force)
+    elif fmt is CheckFormat.md:
+        _emit(render_markdown_report(result), output, force)
+    if fmt is None or output is not None:
+        print_summary(result, to_stderr=fmt is not None and output is None)
+    if fail_on is not None:
+        failing = {"missing"} if fail_on is FailOn.missing else {"missing", "partial"}
+        if any(f.status in failing for f in result.findings):
+            raise typer.Exit(1)
+
+
 @app.callback()
 def _root() -> None:
     """Granska ledningssystem för systematiskt kvalitetsarbete mot SOSFS 2011:9."""

@@ -1,0 +1,1 @@
+"""Analysis of a DocumentModel before matching: terms, responsibilities, frequencies, legal references, scope."""

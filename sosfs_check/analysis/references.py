@@ -1,0 +1,34 @@
+"""Find citations of laws and regulations and flag those that have gone stale."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from sosfs_check.analysis.model import LegalCitation
+from sosfs_check.catalog.models import LegalReferenceTable
+from sosfs_check.document.model import TextUnit
+
+
+@lru_cache(maxsize=2)
+def _compiled(table_json: str) -> list[tuple[object, list[re.Pattern[str]]]]:
+    table = LegalReferenceTable.model_validate_json(table_json)
+    return [(ref, [re.compile(p, re.IGNORECASE) for p in ref.patterns]) for ref in table.references]
+
+
+def find_references(unit: TextUnit, table: LegalReferenceTable) -> list[LegalCitation]:
+    citations = []
+    taken: list[tuple[int, int]] = []
+    for reference, patterns in _compiled(table.model_dump_json()):
+        for pattern in patterns:
+            for match in pattern.finditer(unit.text):
+                if any(s <= match.start() < e for s, e in taken):
+                    continue
+                taken.append(match.span())
+                citations.append(LegalCitation(
+                    reference_id=reference.id, text=match.group(0).strip(), label=reference.label,
+                    status=reference.status, replacement=reference.replacement,
+                    stale_since=reference.stale_since.isoformat() if reference.stale_since else None,
+                    block_id=unit.block_id, section=" › ".join(unit.section_path), location=unit.locator.describe(),
+                ))
+    return citations

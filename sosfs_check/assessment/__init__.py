@@ -1,0 +1,1 @@
+"""Assessment: decide a status for every requirement and assemble the typed result."""

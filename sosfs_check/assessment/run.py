@@ -1,0 +1,75 @@
+"""`check()`: catalog → document → analysis → matching → assessment, in one direction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+
+from sosfs_check.analysis.frequencies import find_frequencies
+from sosfs_check.analysis.passages import classify
+from sosfs_check.analysis.references import find_references
+from sosfs_check.analysis.responsibilities import extract_responsibilities
+from sosfs_check.analysis.scope import applies, detect_scope
+from sosfs_check.assessment.decide import decide
+from sosfs_check.assessment.model import (
+    AssessmentResult,
+    CatalogInfo,
+    ChapterSummary,
+    DocumentInfo,
+    RunMetadata,
+    Summary,
+)
+from sosfs_check.catalog import Catalog, load_catalog
+from sosfs_check.document.model import DocumentModel
+from sosfs_check.matching.matcher import match_requirement
+
+
+def check(source: DocumentModel | Path | str, *, omfattning: list[str] | None = None,
+          catalog: Catalog | None = None) -> AssessmentResult:
+    """Assess a document (a path or an already read DocumentModel) against every requirement."""
+    from sosfs_check import __version__
+    from sosfs_check.document.reader import read
+
+    catalog = catalog or load_catalog()
+    model = source if isinstance(source, DocumentModel) else read(source)
+    units = list(model.text_units())
+    passages = [classify(unit, catalog.matching) for unit in units]
+    scope = detect_scope(passages, catalog.matching, omfattning)
+    scope_label = ", ".join(scope.activities) or "ingen identifierad verksamhet"
+
+    findings = []
+    for requirement in catalog.requirements:
+        if requirement.lifecycle == "retired":
+            continue
+        matches = match_requirement(requirement, passages)
+        findings.append(decide(requirement, matches, catalog.matching, applies(requirement.applies_to, scope),
+                               scope_label))
+
+    references = [c for unit in units for c in find_references(unit, catalog.legal_references)]
+    frequencies = [f for unit in units for f in find_frequencies(unit, catalog.frequencies)]
+    by_chapter: dict[int, Counter[str]] = {}
+    for finding in findings:
+        by_chapter.setdefault(finding.chapter, Counter())[finding.status] += 1
+    totals = Counter(f.status for f in findings)
+    summary = Summary(
+        total=len(findings), covered=totals["covered"], partial=totals["partial"], missing=totals["missing"],
+        not_applicable=totals["not_applicable"],
+        by_chapter=[ChapterSummary(chapter=chapter, **counts) for chapter, counts in sorted(by_chapter.items())],
+        stale_references=sum(1 for c in references if c.status == "stale"),
+    )
+    meta = catalog.metadata
+    return AssessmentResult(
+        document=DocumentInfo(source_name=model.source_name, sha256=model.sha256, format=model.format,
+                              properties=model.properties, scope=scope),
+        catalog=CatalogInfo(regulation=meta.regulation, catalog_version=meta.catalog_version,
+                            catalog_date=meta.catalog_date.isoformat()),
+        summary=summary,
+        findings=findings,
+        responsibilities=extract_responsibilities(units, catalog),
+        frequencies=frequencies,
+        references=references,
+        fidelity=model.fidelity,
+        metadata=RunMetadata(tool_version=__version__,
+                             generated_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()),
+    )

@@ -1,0 +1,1 @@
+"""Matching: which passages address which requirement, and how strongly."""
