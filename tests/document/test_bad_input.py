@@ -1,0 +1,83 @@
+"""Bad and hostile input: one typed error with a Swedish message, a documented exit code, no traceback."""
+
+import io
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from sosfs_check.document.reader import read
+from sosfs_check.errors import (
+    CorruptDocumentError,
+    DocumentTooLargeError,
+    EmptyDocumentError,
+    InputNotFoundError,
+    UnsafeXmlError,
+    UnsupportedFormatError,
+)
+
+_DOC_XML = ('<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            '<w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>')
+
+
+def _zip(parts: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _ole(extra: bytes) -> bytes:
+    return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + extra
+
+
+CASES = [
+    ("pdf", b"%PDF-1.7\n...", UnsupportedFormatError, "PDF"),
+    ("png", b"\x89PNG\r\n\x1a\n....", UnsupportedFormatError, "PNG"),
+    ("xlsx", _zip({"xl/workbook.xml": b"<x/>"}), UnsupportedFormatError, "Excel"),
+    ("legacy-doc", _ole(b"WordDocument".decode().encode("utf-16-le")), UnsupportedFormatError, ".doc"),
+    ("encrypted", _ole("EncryptionInfo".encode("utf-16-le")), UnsupportedFormatError, "lösenordsskyddat"),
+    ("truncated", _zip({"word/document.xml": _DOC_XML.format(text="x").encode()})[:40], CorruptDocumentError, "skadad"),
+    ("no-document-xml", _zip({"word/other.xml": b"<x/>"}), CorruptDocumentError, "word/document.xml"),
+    ("empty", b"", EmptyDocumentError, "tom"),
+    ("no-text", _zip({"word/document.xml": _DOC_XML.format(text="").encode()}), EmptyDocumentError, "ingen text"),
+    ("doctype", _zip({"word/document.xml": b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa">]>'
+                      + _DOC_XML.format(text="&a;").split("?>", 1)[1].encode()}), UnsafeXmlError, "DOCTYPE"),
+    ("bad-xml", _zip({"word/document.xml": b"<w:document><unclosed>"}), CorruptDocumentError, "XML"),
+]
+
+
+@pytest.mark.parametrize("name,data,error,words", CASES, ids=[c[0] for c in CASES])
+def test_bad_input_raises_typed_swedish_error(tmp_path, name, data, error, words):
+    path = tmp_path / f"{name}.docx"
+    path.write_bytes(data)
+    with pytest.raises(error) as info:
+        read(path)
+    assert words in info.value.user_message()
+    assert str(path) in info.value.user_message()
+
+
+def test_zip_bomb_is_refused_and_limit_can_be_raised(tmp_path):
+    text = "kvalitet " * 200_000  # 1.8 MB of XML that compresses to a few kB
+    path = tmp_path / "bomb.docx"
+    path.write_bytes(_zip({"word/document.xml": _DOC_XML.format(text=text).encode()}))
+    with pytest.raises(DocumentTooLargeError):
+        read(path, max_xml_bytes=1024 * 1024)
+    assert read(path, max_xml_bytes=4 * 1024 * 1024).text_units()
+
+
+def test_missing_path_and_directory(tmp_path):
+    with pytest.raises(InputNotFoundError):
+        read(tmp_path / "nope.docx")
+    with pytest.raises(InputNotFoundError):
+        read(tmp_path)
+
+
+def test_cli_exit_code_and_no_traceback(tmp_path):
+    path = tmp_path / "fil.docx"
+    path.write_bytes(b"%PDF-1.4")
+    result = subprocess.run([sys.executable, "-m", "sosfs_check", "read", str(path)], capture_output=True, text=True)
+    assert result.returncode == UnsupportedFormatError.exit_code
+    assert result.stderr.startswith("Fel: ") and "Traceback" not in result.stderr
