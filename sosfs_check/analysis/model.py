@@ -6,8 +6,6 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from sosfs_check.document.model import Locator
-
 
 class AnalysisModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -52,6 +50,3 @@ class Scope(AnalysisModel):
     detected_from: dict[str, list[str]]
     overridden: bool = False
 
-
-def location_of(locator: Locator) -> str:
-    return locator.describe()

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -22,6 +22,19 @@ Verification = Literal["verified", "partly", "unverified"]
 Lifecycle = Literal["active", "retired"]
 
 REQUIREMENT_ID = r"^[A-Z]+(-[A-Z0-9]+)*$"
+
+
+def _compiles(patterns: tuple[str, ...]) -> tuple[str, ...]:
+    for pattern in patterns:
+        try:
+            re.compile(pattern, re.IGNORECASE)
+        except re.error as exc:
+            raise ValueError(f"ogiltigt reguljärt uttryck {pattern!r}: {exc}") from exc
+    return patterns
+
+
+Patterns = Annotated[tuple[str, ...], AfterValidator(_compiles)]
+"""Regular expressions from the data files, checked to compile when the catalog loads."""
 
 
 class StrictModel(BaseModel):
@@ -122,17 +135,7 @@ class LegalReference(StrictModel):
     stale_since: dt.date | None = None
     replacement: str | None = None
     note: str | None = None
-    patterns: tuple[str, ...] = Field(min_length=1)
-
-    @field_validator("patterns")
-    @classmethod
-    def _patterns_compile(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
-        for pattern in patterns:
-            try:
-                re.compile(pattern, re.IGNORECASE)
-            except re.error as exc:
-                raise ValueError(f"ogiltigt reguljärt uttryck {pattern!r}: {exc}") from exc
-        return patterns
+    patterns: Patterns = Field(min_length=1)
 
 
 class LegalReferenceTable(StrictModel):
@@ -149,22 +152,12 @@ class MatchingConfig(StrictModel):
     """Signals and thresholds of the matcher (requirements_catalog/matching.yaml)."""
 
     regulation_column_terms: tuple[str, ...]
-    regulation_framing: tuple[str, ...]
-    mention_patterns: tuple[str, ...]
+    regulation_framing: Patterns
+    mention_patterns: Patterns
     arrangement_terms: tuple[str, ...]
     scopes: dict[Literal["hälso- och sjukvård", "lss", "socialtjänst"], ScopeRule]
     min_phrase_units_for_partial: int = Field(ge=1)
     quote_max_chars: int = Field(ge=40)
-
-    @field_validator("regulation_framing", "mention_patterns")
-    @classmethod
-    def _patterns_compile(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
-        for pattern in patterns:
-            try:
-                re.compile(pattern, re.IGNORECASE)
-            except re.error as exc:
-                raise ValueError(f"ogiltigt reguljärt uttryck {pattern!r}: {exc}") from exc
-        return patterns
 
 
 class Catalog(StrictModel):
