@@ -1,7 +1,8 @@
 """Build corpus/*.docx from the shared seeds and the hand-checked specs in corpus/sources/.
 
 Usage: .venv/bin/python -m devtools.build_corpus [--seeds ../shared/seeds]
-Writes NNN-name.docx (built-in heading styles) and corpus/variants/NNN-name-{bold,swedish,autonumber,features}.docx.
+Writes NNN-name.docx (built-in heading styles), corpus/variants/NNN-name-{bold,swedish,autonumber,features}.docx
+and corpus/benchmark/ledningssystem-40-sidor.docx (all seeds in one document, for benchmarks/).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from devtools.docx_factory import SHAPES, write_docx
+from devtools.docx_factory import SHAPES, Outline, write_docx
 from devtools.seed_parser import load_spec, parse_seed
 
 REPO = Path(__file__).resolve().parents[1]
@@ -18,13 +19,24 @@ REPO = Path(__file__).resolve().parents[1]
 def build(seeds: Path, out: Path) -> list[Path]:
     written = []
     (out / "variants").mkdir(parents=True, exist_ok=True)
+    outlines = []
     for spec_path in sorted((out / "sources").glob("*.yaml")):
         spec = load_spec(spec_path)
         outline = parse_seed(seeds / spec["seed"], spec)
+        outlines.append(outline)
         for shape in SHAPES:
             name = f"{spec['output']}.docx" if shape == "styled" else f"variants/{spec['output']}-{shape}.docx"
             written.append(write_docx(outline, shape, out / name))
+    written.append(_benchmark_document(outlines, out / "benchmark"))
     return written
+
+
+def _benchmark_document(outlines: list[Outline], folder: Path) -> Path:
+    """All seeds in one document, with every Word feature: about 40 pages, the size benchmarks/ measure."""
+    folder.mkdir(exist_ok=True)
+    combined = Outline(title="Samlat ledningssystem (benchmark)", footer="Sida",
+                       nodes=[node for outline in outlines for node in outline.nodes])
+    return write_docx(combined, "features", folder / "ledningssystem-40-sidor.docx")
 
 
 def main() -> None:

@@ -11,7 +11,9 @@ Shapes:
 
 from __future__ import annotations
 
+import zipfile
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
 from docx import Document
@@ -113,6 +115,7 @@ class _Writer:
         self.shape = shape
         self.document = Document()
         self.numbered_list_count = 0
+        self.numbered_num_id = 92
         _list_numbering(self.document)
         self.heading_styles = [f"Heading {i}" for i in range(1, 5)]
         if shape == "swedish":
@@ -151,9 +154,17 @@ class _Writer:
     def para(self, node: Para):
         return self.document.add_paragraph(node.text)
 
+    def restart_numbering(self) -> None:
+        """A numbered list after other content starts at 1 again, as Word's 'Restart numbering' does."""
+        self.numbered_list_count += 1
+        self.numbered_num_id = 100 + self.numbered_list_count
+        _numbering_part(self.document).append(parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="{self.numbered_num_id}"><w:abstractNumId w:val="92"/>'
+            '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
+
     def item(self, node: Item):
         paragraph = self.document.add_paragraph(node.text, style="List Paragraph")
-        num_id = 92 if node.numbered else 91
+        num_id = self.numbered_num_id if node.numbered else 91
         paragraph._p.get_or_add_pPr().append(parse_xml(
             f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{node.level}"/><w:numId w:val="{num_id}"/></w:numPr>'
         ))
@@ -191,12 +202,14 @@ def write_docx(outline: Outline, shape: str, path: Path) -> Path:
         _add_toc(document, [n for n in outline.nodes if isinstance(n, Heading)])
     written_paragraphs = []
     tables = []
-    for node in outline.nodes:
+    for previous, node in zip([None, *outline.nodes], outline.nodes):
         if isinstance(node, Heading):
             writer.heading(node)
         elif isinstance(node, Para):
             written_paragraphs.append(writer.para(node))
         elif isinstance(node, Item):
+            if node.numbered and not (isinstance(previous, Item) and previous.numbered):
+                writer.restart_numbering()
             writer.item(node)
         else:
             tables.append(writer.table(node))
@@ -205,8 +218,25 @@ def write_docx(outline: Outline, shape: str, path: Path) -> Path:
         document.sections[0].header.paragraphs[0].text = outline.title
     if shape == "features":
         _decorate(document, written_paragraphs, tables)
+    document.core_properties.created = document.core_properties.modified = _FIXED_TIME
+    document.core_properties.last_modified_by = "sosfs_check corpus"
+    document.core_properties.revision = 1
     document.save(path)
+    _freeze_zip_times(path)
     return path
+
+
+_FIXED_TIME = datetime(2026, 1, 1, tzinfo=timezone.utc)
+
+
+def _freeze_zip_times(path: Path) -> None:
+    """Rewrite the package with fixed entry times so a rebuilt corpus file is byte-identical."""
+    with zipfile.ZipFile(path) as archive:
+        entries = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries:
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), data,
+                             compress_type=zipfile.ZIP_DEFLATED)
 
 
 def _add_toc(document, headings: list[Heading]) -> None:

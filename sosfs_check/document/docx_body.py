@@ -17,11 +17,12 @@ from lxml import etree
 
 from sosfs_check.document.docx_numbering import Numbering
 from sosfs_check.document.docx_styles import Styles
-from sosfs_check.document.ooxml import NS, local, on_off, w, wval
+from sosfs_check.document.ooxml import NS, local, prop_on, prop_val, properties, w, wval
 from sosfs_check.document.raw import RawCell, RawNote, RawParagraph, RawTable
 
-_CONTAINERS = {"ins", "moveTo", "hyperlink", "smartTag", "customXml", "fldSimple", "bdo", "dir", "r"}
+_CONTAINERS = {"ins", "moveTo", "hyperlink", "smartTag", "customXml", "fldSimple", "bdo", "dir"}
 _SKIPPED = {"del", "moveFrom", "pPr", "rPr", "instrText", "delText", "delInstrText", "commentReference"}
+_RUN, _RUN_PROPERTIES, _TEXT, _PARAGRAPH_PROPERTIES = w("r"), w("rPr"), w("t"), w("pPr")
 _CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 _DIAGRAM_URI = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
 _R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -102,38 +103,38 @@ class BodyWalker:
 
     # ---- paragraphs --------------------------------------------------------------------------
     def _paragraph(self, p: etree._Element) -> list[RawParagraph | RawTable]:
-        ppr = p.find(w("pPr"))
-        style_id = wval(ppr, "pStyle") or self.styles.default_paragraph_style
+        ppr = properties(p[0] if len(p) and p[0].tag == _PARAGRAPH_PROPERTIES else None)
+        style = self.styles.resolve(prop_val(ppr, "pStyle") or self.styles.default_paragraph_style)
         acc = _ParagraphText()
         acc.toc = any(is_toc for is_toc, _ in self._fields)
-        self._collect(p, acc)
+        self._collect(p, acc, style.bold)
         text = _normalise("".join(acc.parts))
 
-        if acc.toc or self.styles.is_toc(style_id):
+        if acc.toc or style.is_toc:
             if text:
                 self.counts["toc_paragraphs"] += 1
                 self._note("excluded", "toc", f"rad i innehållsförteckningen: {text}")
             return []
 
-        paragraph = RawParagraph(text=text, style=self.styles.name(style_id))
+        paragraph = RawParagraph(text=text, style=style.name)
         paragraph.footnotes = [self.footnotes[i] for i in acc.footnote_ids if self.footnotes.get(i)]
         self.counts["footnotes"] += len(paragraph.footnotes)
         total = acc.bold_chars + acc.plain_chars
         paragraph.bold = total > 0 and acc.bold_chars == total
-        paragraph.size_half_points = acc.max_size or self.styles.size(style_id)
+        paragraph.size_half_points = acc.max_size or style.size
 
-        heading = self.styles.heading_level(style_id)
-        outline = wval(ppr, "outlineLvl")
+        heading = style.heading
+        outline = prop_val(ppr, "outlineLvl")
         if heading is None and outline and outline.isdigit() and int(outline) < 9:
             heading = (int(outline) + 1, "outline_level")
-        numpr = ppr.find(w("numPr")) if ppr is not None else None
-        num = _num_ref(numpr) or self.styles.numbering(style_id)
+        num = _num_ref(ppr.get("numPr")) or style.numbering
         marker = self.numbering.next_marker(*num) if num else None
 
         if heading is not None and text:
             paragraph.heading_level, paragraph.heading_signal = heading
             if marker and num and not self.numbering.is_bullet(*num):
                 paragraph.number = marker.rstrip(".").strip() or None
+                paragraph.number_source = "numbering" if paragraph.number else None
         elif marker is not None and text:
             paragraph.list_level = num[1] if num else 0
             paragraph.marker = marker
@@ -147,22 +148,24 @@ class BodyWalker:
             produced.extend(self._object(obj))
         return produced
 
-    def _collect(self, element: etree._Element, acc: _ParagraphText, bold: bool = False) -> None:
+    def _collect(self, element: etree._Element, acc: _ParagraphText, bold: bool) -> None:
+        """Gather visible text; `bold` is what a run without its own w:b shows (the paragraph style's)."""
         for child in element:
-            name = local(child)
-            if name in _SKIPPED:
-                if name in ("del", "moveFrom"):
-                    self._dropped_revision(child)
+            # Runs and their text are nearly every element of a body; test them first, by Clark name.
+            tag = child.tag
+            if tag == _RUN:
+                run_bold = bold
+                if len(child) and child[0].tag == _RUN_PROPERTIES:
+                    rpr = properties(child[0])
+                    explicit = prop_on(rpr, "b")
+                    run_bold = bold if explicit is None else explicit
+                    size = prop_val(rpr, "sz")
+                    if size and size.isdigit():
+                        acc.max_size = max(acc.max_size or 0, int(size))
+                self._collect(child, acc, run_bold)
                 continue
-            if name == "r":
-                rpr = child.find(w("rPr"))
-                run_bold = bool(on_off(rpr, "b"))
-                size = wval(rpr, "sz")
-                if size and size.isdigit():
-                    acc.max_size = max(acc.max_size or 0, int(size))
-                self._collect(child, acc, bold=run_bold)
-            elif name == "t":
-                if not any(in_code for _, in_code in self._fields):
+            if tag == _TEXT:
+                if not self._in_field_code():
                     text = child.text or ""
                     acc.parts.append(text)
                     if text.strip():
@@ -170,6 +173,11 @@ class BodyWalker:
                             acc.bold_chars += len(text)
                         else:
                             acc.plain_chars += len(text)
+                continue
+            name = local(child)
+            if name in _SKIPPED:
+                if name in ("del", "moveFrom"):
+                    self._dropped_revision(child)
             elif name in ("tab", "ptab"):
                 acc.parts.append("\t")
             elif name in ("br", "cr"):
@@ -178,8 +186,6 @@ class BodyWalker:
                 acc.parts.append("-")
             elif name == "fldChar":
                 self._field_char(child, acc)
-            elif name == "instrText":
-                continue
             elif name == "footnoteReference":
                 acc.footnote_ids.append(child.get(w("id")) or "")
             elif name in ("drawing", "pict", "object"):
@@ -199,6 +205,10 @@ class BodyWalker:
                 if name == "fldSimple" and "TOC" in (child.get(w("instr")) or "").upper().split():
                     acc.toc = True
                 self._collect(child, acc, bold)
+
+    def _in_field_code(self) -> bool:
+        """Between a field's begin and separate: the instruction, never displayed."""
+        return any(in_code for _, in_code in self._fields) if self._fields else False
 
     def _field_char(self, element: etree._Element, acc: _ParagraphText) -> None:
         kind = element.get(w("fldCharType"))
@@ -317,10 +327,11 @@ def _unwrap(parent: etree._Element, tag: str) -> Iterable[etree._Element]:
 def _num_ref(numpr: etree._Element | None) -> tuple[str, int] | None:
     if numpr is None:
         return None
-    num_id = wval(numpr, "numId")
+    props = properties(numpr)
+    num_id = prop_val(props, "numId")
     if num_id is None:
         return None
-    ilvl = wval(numpr, "ilvl")
+    ilvl = prop_val(props, "ilvl")
     return num_id, int(ilvl) if ilvl and ilvl.isdigit() else 0
 
 
@@ -340,5 +351,7 @@ def _following_instruction(fld_char: etree._Element) -> str:
 
 def _normalise(text: str) -> str:
     # Keep line breaks, fold runs of spaces and tabs that Word uses for layout.
+    if "\n" not in text:
+        return " ".join(text.replace("\t", " ").split())
     lines = [" ".join(line.replace("\t", " ").split()) for line in text.split("\n")]
     return "\n".join(line for line in lines if line).strip()

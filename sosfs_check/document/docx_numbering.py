@@ -1,8 +1,8 @@
 """Compute the numbers and bullets Word displays, from numbering.xml.
 
 python-docx does not do this at all; mammoth and docx2python get formats wrong.
-We keep one counter vector per w:num, honour start values, level overrides,
-lower-level restarts, numFmt (decimal, letters, roman, bullet, none) and lvlText.
+We keep one counter vector per list definition (abstractNum) as Word does, honour start values,
+startOverride restarts, lower-level restarts, numFmt (decimal, letters, roman, bullet, none) and lvlText.
 """
 
 from __future__ import annotations
@@ -66,7 +66,10 @@ class Numbering:
         self._abstract: dict[str, dict[int, Level]] = {}
         self._num_abstract: dict[str, str] = {}
         self._overrides: dict[str, dict[int, int]] = {}
+        # Word counts per list definition (abstractNum): several w:num on one definition continue each
+        # other's numbering, and a w:num with startOverride restarts it the first time it is used.
         self._counters: dict[str, list[int | None]] = {}
+        self._pending_restarts: dict[str, dict[int, int]] = {}
         if root is None:
             return
         for abstract in root.iter(w("abstractNum")):
@@ -90,6 +93,7 @@ class Numbering:
                 if start and start.isdigit():
                     overrides[int(override.get(w("ilvl"), "0"))] = int(start)
             self._overrides[num_id] = overrides
+            self._pending_restarts[num_id] = dict(overrides)
 
     def levels(self, num_id: str) -> dict[int, Level]:
         return self._abstract.get(self._num_abstract.get(num_id, ""), {})
@@ -105,10 +109,14 @@ class Numbering:
         levels = self.levels(num_id)
         if ilvl not in levels:
             return None
-        counters = self._counters.setdefault(num_id, [None] * 9)
+        counters = self._counters.setdefault(self._num_abstract.get(num_id, ""), [None] * 9)
         level = levels[ilvl]
-        start = self._overrides.get(num_id, {}).get(ilvl, level.start)
-        counters[ilvl] = start if counters[ilvl] is None else counters[ilvl] + 1
+        restart = self._pending_restarts.get(num_id, {}).pop(ilvl, None)
+        if restart is not None:
+            counters[ilvl] = restart
+        else:
+            start = self._overrides.get(num_id, {}).get(ilvl, level.start)
+            counters[ilvl] = start if counters[ilvl] is None else counters[ilvl] + 1
         for deeper in range(ilvl + 1, 9):
             counters[deeper] = None
         if level.fmt == "bullet":

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-
 from sosfs_check.document.container import DocxPackage
 from sosfs_check.document.docx_body import BodyWalker
 from sosfs_check.document.docx_numbering import Numbering

@@ -13,7 +13,6 @@ from sosfs_check.document.ooxml import on_off, w, wval
 # case- and space-insensitively: "Heading 1", "heading1", "Rubrik 1", "Rubrik1", "Überschrift 1".
 _HEADING_NAME = re.compile(r"^(heading|rubrik|overskrift|otsikko|überschrift|titre)\s*([1-9])$", re.IGNORECASE)
 _TOC_NAME = re.compile(r"^(toc|innehållsförteckning|innehåll)\s*\d*$|^toc\s?heading$", re.IGNORECASE)
-_TITLE_NAME = re.compile(r"^(title|rubrik|titel)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -28,9 +27,20 @@ class StyleInfo:
     size_half_points: int | None
 
 
+@dataclass(frozen=True)
+class ResolvedStyle:
+    name: str | None
+    heading: tuple[int, str] | None
+    is_toc: bool
+    numbering: tuple[str, int] | None
+    bold: bool
+    size: int | None
+
+
 class Styles:
     def __init__(self, root: etree._Element | None) -> None:
         self._styles: dict[str, StyleInfo] = {}
+        self._resolved: dict[str | None, ResolvedStyle] = {}
         self.default_paragraph_style: str | None = None
         self.default_size: int | None = None
         if root is None:
@@ -61,46 +71,39 @@ class Styles:
             if style.get(w("default")) in ("1", "true"):
                 self.default_paragraph_style = style_id
 
+    def resolve(self, style_id: str | None) -> ResolvedStyle:
+        """Everything the body walker asks of a paragraph style, through its basedOn chain, once per style."""
+        cached = self._resolved.get(style_id)
+        if cached is None:
+            chain = self._chain(style_id)
+            cached = self._resolved[style_id] = ResolvedStyle(
+                name=chain[0].name if chain else style_id,
+                heading=_heading(chain),
+                is_toc=any(_TOC_NAME.match(info.name) or _TOC_NAME.match(info.style_id) for info in chain),
+                numbering=next(((info.num_id, info.num_level or 0) for info in chain if info.num_id is not None), None),
+                bold=next((info.bold for info in chain if info.bold is not None), False),
+                size=next((info.size_half_points for info in chain if info.size_half_points), None)
+                or self.default_size,
+            )
+        return cached
+
     def _chain(self, style_id: str | None) -> list[StyleInfo]:
-        chain, seen = [], set()
-        while style_id and style_id in self._styles and style_id not in seen:
-            seen.add(style_id)
-            info = self._styles[style_id]
+        chain, seen, current = [], set(), style_id
+        while current and current in self._styles and current not in seen:
+            seen.add(current)
+            info = self._styles[current]
             chain.append(info)
-            style_id = info.based_on
+            current = info.based_on
         return chain
 
-    def name(self, style_id: str | None) -> str | None:
-        info = self._styles.get(style_id or "")
-        return info.name if info else style_id
 
-    def heading_level(self, style_id: str | None) -> tuple[int, str] | None:
-        """(level, signal) from the style or the first ancestor that is a heading or has an outline level."""
-        for info in self._chain(style_id):
-            for candidate in (info.style_id, info.name):
-                match = _HEADING_NAME.match(candidate.replace("_", " ").strip())
-                if match:
-                    return int(match.group(2)), "style"
-            if info.outline_level is not None and info.outline_level < 9:
-                return info.outline_level + 1, "outline_level"
-        return None
-
-    def is_toc(self, style_id: str | None) -> bool:
-        return any(_TOC_NAME.match(info.name) or _TOC_NAME.match(info.style_id) for info in self._chain(style_id))
-
-    def is_title(self, style_id: str | None) -> bool:
-        return any(_TITLE_NAME.match(info.name) or info.style_id.lower() == "title" for info in self._chain(style_id))
-
-    def numbering(self, style_id: str | None) -> tuple[str, int] | None:
-        """(numId, level) of numbering linked to the style, inherited through basedOn."""
-        for info in self._chain(style_id):
-            if info.num_id is not None:
-                return info.num_id, info.num_level or 0
-        return None
-
-    def bold(self, style_id: str | None) -> bool:
-        return next((info.bold for info in self._chain(style_id) if info.bold is not None), False)
-
-    def size(self, style_id: str | None) -> int | None:
-        found = next((info.size_half_points for info in self._chain(style_id) if info.size_half_points), None)
-        return found or self.default_size
+def _heading(chain: list[StyleInfo]) -> tuple[int, str] | None:
+    """(level, signal) from the style or the first ancestor that is a heading or has an outline level."""
+    for info in chain:
+        for candidate in (info.style_id, info.name):
+            match = _HEADING_NAME.match(candidate.replace("_", " ").strip())
+            if match:
+                return int(match.group(2)), "style"
+        if info.outline_level is not None and info.outline_level < 9:
+            return info.outline_level + 1, "outline_level"
+    return None

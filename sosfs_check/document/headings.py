@@ -81,6 +81,7 @@ def detect_headings(blocks: list[RawParagraph | RawTable], formatting_known: boo
                 typed = split_typed_number(block.text)
                 if typed:
                     block.number, block.text = typed
+                    block.number_source = "text"
                     last_numbered_level = block.heading_level
             continue
         if block.list_level is not None or not _short(block.text):
@@ -93,6 +94,7 @@ def detect_headings(blocks: list[RawParagraph | RawTable], formatting_known: boo
         typed = split_typed_number(block.text)
         if typed and (emphasised or not formatting_known or "." in typed[0]):
             block.number, block.text = typed
+            block.number_source = "text"
             block.heading_level = typed[0].count(".") + 1
             block.heading_signal = "typed_number"
             last_numbered_level = block.heading_level

@@ -59,8 +59,7 @@ class Cell(Model):
     text: str
     header: str | None = Field(None, description="Text of the column's header cell, kept as context.")
     is_header: bool = False
-    paragraphs: list[Paragraph] = Field(default_factory=list)
-    tables: list[Table] = Field(default_factory=list)
+    blocks: list[Block] = Field(default_factory=list, description="Paragraphs and nested tables in reading order.")
     locator: Locator
 
 
@@ -83,6 +82,8 @@ Block = Annotated[Paragraph | Table, Field(discriminator="kind")]
 class Section(Model):
     id: str
     number: str | None = Field(None, description="The number Word displays, e.g. '3.1'; None for unnumbered.")
+    number_source: Literal["numbering", "text"] | None = Field(
+        None, description="Where the number comes from: Word's automatic numbering or typed in the heading.")
     heading: str
     level: int = Field(description="0 for the text before the first heading, 1 for top-level headings.")
     heading_signal: HeadingSignal = "none"
@@ -149,6 +150,11 @@ class DocumentModel(Model):
         for section in self.sections:
             yield from section.walk()
 
+    def has_text(self) -> bool:
+        """True when there is a heading or any block with text (cheaper than walking text_units)."""
+        return any(section.level > 0 or any(_block_has_text(b) for b in section.blocks)
+                   for section in self.walk_sections())
+
     def outline(self) -> list[tuple[int, str | None, str]]:
         """(level, number, heading) for every heading, in order."""
         return [(s.level, s.number, s.heading) for s in self.walk_sections() if s.level > 0]
@@ -163,6 +169,12 @@ class DocumentModel(Model):
         from sosfs_check.document.render import render_text
 
         return render_text(self)
+
+
+def _block_has_text(block: Paragraph | Table) -> bool:
+    if isinstance(block, Paragraph):
+        return bool(block.text.strip())
+    return any(_block_has_text(inner) for cell in block.cells for inner in cell.blocks)
 
 
 def _units(section: Section, path: tuple[str, ...]) -> Iterator[TextUnit]:
@@ -180,13 +192,13 @@ def _block_units(block: Paragraph | Table, path: tuple[str, ...], level: int) ->
                            locator=block.locator, is_list_item=block.is_list_item)
         return
     for cell in block.cells:
-        for paragraph in cell.paragraphs:
-            if paragraph.text.strip():
-                yield TextUnit(block_id=paragraph.id, text=paragraph.text, section_path=path, section_level=level,
-                               locator=paragraph.locator, column_header=cell.header,
-                               is_list_item=paragraph.is_list_item, is_heading_cell=cell.is_header)
-        for table in cell.tables:
-            yield from _block_units(table, path, level)
+        for inner in cell.blocks:
+            if isinstance(inner, Table):
+                yield from _block_units(inner, path, level)
+            elif inner.text.strip():
+                yield TextUnit(block_id=inner.id, text=inner.text, section_path=path, section_level=level,
+                               locator=inner.locator, column_header=cell.header,
+                               is_list_item=inner.is_list_item, is_heading_cell=cell.is_header)
 
 
 Cell.model_rebuild()

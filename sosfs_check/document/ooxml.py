@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from lxml import etree
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -18,14 +20,24 @@ NS = {
 }
 
 
+@cache
 def w(tag: str) -> str:
     """Clark name of a w: element or attribute."""
     return f"{{{W_NS}}}{tag}"
 
 
+_W_VAL = f"{{{W_NS}}}val"
+_LOCAL_NAMES: dict[object, str] = {}
+
+
 def local(element: etree._Element) -> str:
+    """Local name of an element; comments and processing instructions give ''. Memoised: the reader asks
+    this for every element of the body, and a document uses only a few dozen distinct tags."""
     tag = element.tag
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        name = _LOCAL_NAMES[tag] = tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+    return name
 
 
 def wval(element: etree._Element | None, child: str, attr: str = "val") -> str | None:
@@ -44,3 +56,28 @@ def on_off(element: etree._Element | None, child: str) -> bool | None:
     if found is None:
         return None
     return found.get(w("val"), "true").lower() not in ("0", "false", "off")
+
+
+def properties(element: etree._Element | None) -> dict[str, etree._Element]:
+    """Direct children by local name (first wins): one pass over a w:pPr/w:rPr instead of a find() per
+    property, which matters on the hot path of the body walk."""
+    if element is None:
+        return {}
+    found: dict[str, etree._Element] = {}
+    for child in element:
+        found.setdefault(local(child), child)
+    return found
+
+
+def prop_val(props: dict[str, etree._Element], name: str) -> str | None:
+    """w:val of the property `name` from a properties() dict."""
+    element = props.get(name)
+    return None if element is None else element.get(_W_VAL)
+
+
+def prop_on(props: dict[str, etree._Element], name: str) -> bool | None:
+    """A toggle property from a properties() dict: None when absent, False for val=0/false/off."""
+    element = props.get(name)
+    if element is None:
+        return None
+    return element.get(_W_VAL, "true").lower() not in ("0", "false", "off")

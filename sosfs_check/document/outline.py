@@ -26,41 +26,45 @@ class _Builder:
         self.stack: list[Section] = []
         self.section_count = 0
         self.block_index = 0
+        self.path = ""  # section path of the open section, rebuilt only when a section opens
 
     @property
     def current(self) -> Section:
         return self.stack[-1] if self.stack else self.preamble
-
-    def path(self) -> str:
-        return PATH_SEPARATOR.join(s.title for s in self.stack)
 
     def open_section(self, block: RawParagraph) -> None:
         self.section_count += 1
         level = max(1, block.heading_level or 1)
         section = Section(
             id=f"s{self.section_count:03d}", number=block.number, heading=block.text, level=level,
-            heading_signal=block.heading_signal,  # type: ignore[arg-type]
+            number_source=block.number_source, heading_signal=block.heading_signal,  # type: ignore[arg-type]
         )
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
         (self.stack[-1].subsections if self.stack else self.roots).append(section)
         self.stack.append(section)
+        self.path = PATH_SEPARATOR.join(s.title for s in self.stack)
 
     def add(self, block: RawParagraph | RawTable) -> None:
-        locator = Locator(section=self.path(), block_index=self.block_index)
         block_id = f"b{self.block_index:04d}"
-        self.block_index += 1
         if isinstance(block, RawParagraph):
+            locator = Locator(section=self.path, block_index=self.block_index, char_end=len(block.text))
             self.current.blocks.append(_paragraph(block, block_id, locator))
         else:
+            locator = Locator(section=self.path, block_index=self.block_index)
             self.current.blocks.append(_table(block, block_id, locator))
+        self.block_index += 1
+
+
+def _cell_locator(table: Locator, row: int, column: int, length: int) -> Locator:
+    return Locator(section=table.section, block_index=table.block_index, row=row, column=column, char_end=length)
 
 
 def _paragraph(block: RawParagraph, block_id: str, locator: Locator) -> Paragraph:
     return Paragraph(
         id=block_id, text=block.text, style=block.style, list_level=block.list_level, marker=block.marker,
         origin=block.origin,  # type: ignore[arg-type]
-        footnotes=block.footnotes, locator=locator.model_copy(update={"char_end": len(block.text)}),
+        footnotes=block.footnotes, locator=locator,
     )
 
 
@@ -74,19 +78,17 @@ def _table(block: RawTable, block_id: str, locator: Locator) -> Table:
     cells = []
     for raw in block.cells:
         cell_id = f"{block_id}.r{raw.row}c{raw.column}"
-        cell_locator = locator.model_copy(update={"row": raw.row, "column": raw.column})
-        paragraphs, tables = [], []
-        for index, inner in enumerate(raw.blocks):
-            inner_id = f"{cell_id}.{index}"
-            if isinstance(inner, RawParagraph):
-                paragraphs.append(_paragraph(inner, inner_id, cell_locator))
-            else:
-                tables.append(_table(inner, inner_id, cell_locator))
+        blocks = [
+            _paragraph(inner, f"{cell_id}.{index}", _cell_locator(locator, raw.row, raw.column, len(inner.text)))
+            if isinstance(inner, RawParagraph)
+            else _table(inner, f"{cell_id}.{index}", _cell_locator(locator, raw.row, raw.column, 0))
+            for index, inner in enumerate(raw.blocks)
+        ]
         is_header = raw.row < header_rows
         cells.append(Cell(
             id=cell_id, row=raw.row, column=raw.column, row_span=raw.row_span, column_span=raw.column_span,
             text=raw.text, header=None if is_header else headers.get(raw.column), is_header=is_header,
-            paragraphs=paragraphs, tables=tables, locator=cell_locator.model_copy(update={"char_end": len(raw.text)}),
+            blocks=blocks, locator=_cell_locator(locator, raw.row, raw.column, len(raw.text)),
         ))
     return Table(id=block_id, n_rows=block.n_rows, n_columns=block.n_columns, header_rows=header_rows,
                  cells=cells, locator=locator)
@@ -114,7 +116,7 @@ def build_document(
             builder.open_section(block)
         else:
             builder.add(block)
-        paths.append(builder.path())
+        paths.append(builder.path)
     fidelity = Fidelity(counts=dict(sorted(counts.items())), warnings=warnings)
     for note in notes:
         if note.at_block < 0:

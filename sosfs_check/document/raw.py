@@ -16,6 +16,7 @@ class RawParagraph:
     heading_level: int | None = None
     heading_signal: str = "none"
     number: str | None = None
+    number_source: str | None = None  # "numbering" (numbering.xml) or "text" (typed in the heading)
     list_level: int | None = None
     marker: str | None = None
     origin: str = "body"

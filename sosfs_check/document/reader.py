@@ -32,7 +32,7 @@ def read(path: Path | str, *, max_xml_bytes: int = DEFAULT_MAX_XML_BYTES) -> Doc
         model = _read_text(path, data_hash)
     else:
         model = _read_docx(path, data_hash, max_xml_bytes)
-    if not any(unit.text.strip() for unit in model.text_units()) and not model.outline():
+    if not model.has_text():
         raise EmptyDocumentError("dokumentet innehåller ingen text", path)
     return model
 

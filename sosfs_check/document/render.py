@@ -16,10 +16,8 @@ def _paragraph_line(paragraph: Paragraph) -> str:
 def _table_lines(table: Table) -> list[str]:
     lines = []
     for cell in table.cells:
-        for paragraph in cell.paragraphs:
-            lines.append(_paragraph_line(paragraph))
-        for inner in cell.tables:
-            lines.extend(_table_lines(inner))
+        for inner in cell.blocks:
+            lines.extend(_table_lines(inner) if isinstance(inner, Table) else [_paragraph_line(inner)])
     return lines
 
 
@@ -54,7 +52,8 @@ def render_markdown(model: DocumentModel) -> str:
             continue
         n_blocks = len(section.blocks)
         tables = sum(1 for b in section.blocks if isinstance(b, Table))
-        extra = f" ({n_blocks} stycken" + (f", {tables} tabeller" if tables else "") + ")"
+        counts = [_count(n_blocks, "stycke", "stycken")] + ([_count(tables, "tabell", "tabeller")] if tables else [])
+        extra = f" ({', '.join(counts)})"
         lines.append("  " * (section.level - 1) + f"- **{section.title}**{extra}")
     fidelity = model.fidelity
     lines += ["", "## Läsning", ""]
@@ -65,3 +64,7 @@ def render_markdown(model: DocumentModel) -> str:
             lines += [f"- {item.kind} – {item.location}: {item.detail}" for item in items]
     lines += [f"- Varning: {warning}" for warning in fidelity.warnings]
     return "\n".join(lines) + "\n"
+
+
+def _count(n: int, singular: str, plural: str) -> str:
+    return f"{n} {singular if n == 1 else plural}"

@@ -52,7 +52,8 @@ def text_blocks(text: str, markdown: bool) -> list[RawParagraph]:
             typed = split_typed_number(heading.group("text"))
             number, title = typed if typed else (None, heading.group("text"))
             blocks.append(RawParagraph(text=title, heading_level=len(heading.group("hashes")),
-                                       heading_signal="style", number=number))
+                                       heading_signal="style", number=number,
+                                       number_source="text" if number else None))
             continue
         bullet = _BULLET.match(raw_line)
         if bullet:

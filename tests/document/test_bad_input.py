@@ -1,6 +1,5 @@
 """Bad and hostile input: one typed error with a Swedish message, a documented exit code, no traceback."""
 
-import io
 import subprocess
 import sys
 import zipfile
@@ -16,17 +15,10 @@ from sosfs_check.errors import (
     UnsafeXmlError,
     UnsupportedFormatError,
 )
+from tests.document.ooxml_fixture import zip_bytes
 
 _DOC_XML = ('<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
             '<w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>')
-
-
-def _zip(parts: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
 
 
 def _ole(extra: bytes) -> bytes:
@@ -36,16 +28,16 @@ def _ole(extra: bytes) -> bytes:
 CASES = [
     ("pdf", b"%PDF-1.7\n...", UnsupportedFormatError, "PDF"),
     ("png", b"\x89PNG\r\n\x1a\n....", UnsupportedFormatError, "PNG"),
-    ("xlsx", _zip({"xl/workbook.xml": b"<x/>"}), UnsupportedFormatError, "Excel"),
+    ("xlsx", zip_bytes({"xl/workbook.xml": b"<x/>"}), UnsupportedFormatError, "Excel"),
     ("legacy-doc", _ole(b"WordDocument".decode().encode("utf-16-le")), UnsupportedFormatError, ".doc"),
     ("encrypted", _ole("EncryptionInfo".encode("utf-16-le")), UnsupportedFormatError, "lösenordsskyddat"),
-    ("truncated", _zip({"word/document.xml": _DOC_XML.format(text="x").encode()})[:40], CorruptDocumentError, "skadad"),
-    ("no-document-xml", _zip({"word/other.xml": b"<x/>"}), CorruptDocumentError, "word/document.xml"),
+    ("truncated", zip_bytes({"word/document.xml": _DOC_XML.format(text="x").encode()})[:40], CorruptDocumentError, "skadad"),
+    ("no-document-xml", zip_bytes({"word/other.xml": b"<x/>"}), CorruptDocumentError, "word/document.xml"),
     ("empty", b"", EmptyDocumentError, "tom"),
-    ("no-text", _zip({"word/document.xml": _DOC_XML.format(text="").encode()}), EmptyDocumentError, "ingen text"),
-    ("doctype", _zip({"word/document.xml": b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa">]>'
+    ("no-text", zip_bytes({"word/document.xml": _DOC_XML.format(text="").encode()}), EmptyDocumentError, "ingen text"),
+    ("doctype", zip_bytes({"word/document.xml": b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa">]>'
                       + _DOC_XML.format(text="&a;").split("?>", 1)[1].encode()}), UnsafeXmlError, "DOCTYPE"),
-    ("bad-xml", _zip({"word/document.xml": b"<w:document><unclosed>"}), CorruptDocumentError, "XML"),
+    ("bad-xml", zip_bytes({"word/document.xml": b"<w:document><unclosed>"}), CorruptDocumentError, "XML"),
 ]
 
 
@@ -62,7 +54,7 @@ def test_bad_input_raises_typed_swedish_error(tmp_path, name, data, error, words
 def test_zip_bomb_is_refused_and_limit_can_be_raised(tmp_path):
     text = "kvalitet " * 200_000  # 1.8 MB of XML that compresses to a few kB
     path = tmp_path / "bomb.docx"
-    path.write_bytes(_zip({"word/document.xml": _DOC_XML.format(text=text).encode()}))
+    path.write_bytes(zip_bytes({"word/document.xml": _DOC_XML.format(text=text).encode()}))
     with pytest.raises(DocumentTooLargeError):
         read(path, max_xml_bytes=1024 * 1024)
     assert read(path, max_xml_bytes=4 * 1024 * 1024).text_units()
@@ -81,3 +73,15 @@ def test_cli_exit_code_and_no_traceback(tmp_path):
     result = subprocess.run([sys.executable, "-m", "sosfs_check", "read", str(path)], capture_output=True, text=True)
     assert result.returncode == UnsupportedFormatError.exit_code
     assert result.stderr.startswith("Fel: ") and "Traceback" not in result.stderr
+
+
+def test_large_legitimate_document_with_big_media_is_read(tmp_path):
+    """Media do not count against the XML limit: a 40 MB embedded image is no zip bomb."""
+    path = tmp_path / "stor.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("word/document.xml", _DOC_XML.format(text="Ledningssystem med stor bild."),
+                         compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr("word/media/image1.png", b"\x89PNG" + bytes(40 * 1024 * 1024),
+                         compress_type=zipfile.ZIP_STORED)
+    model = read(path, max_xml_bytes=1024 * 1024)
+    assert [unit.text for unit in model.text_units()] == ["Ledningssystem med stor bild."]
