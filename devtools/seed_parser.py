@@ -106,7 +106,11 @@ def parse_seed(seed_path: Path, spec: dict) -> Outline:
             item = Item(text=(bullet or numbered).group("text").strip(), numbered=bool(numbered and not bullet))
             continue
         if item is not None:
-            if line[0].islower() or line[0] in "(":
+            # The export wraps long bullets; a wrapped tail starts lower-case, or is a short capitalised
+            # remainder ("Masterplan") of a bullet that has not ended its sentence.
+            short_tail = (len(line.split()) <= 3 and len(item.text.split()) >= 6 and not line.endswith((":", ";"))
+                          and not re.search(r"[.:;!?]\d*$", item.text))
+            if line[0].islower() or line[0] in "(" or short_tail:
                 item.text += " " + line
                 continue
             flush()

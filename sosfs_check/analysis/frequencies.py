@@ -1,9 +1,13 @@
-"""Find how often things are done: 'årligen', '1 ggr/månad', 'minst en gång per kvartal', 'inom två veckor' …"""
+"""Find how often things are done: 'årligen', '1 ggr/månad', 'minst en gång per kvartal', 'inom två veckor' …
+
+Every expression becomes a Frequency with a normalised meaning: times per year (with bounds for
+"minst" and ranges such as "4-6 ggr/år"), a deadline in days or a fixed date, or an event-driven or
+continuous rhythm. All words come from the catalog's frequency lexicon (requirements_catalog/frequencies.yaml).
+"""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from sosfs_check.analysis.model import Frequency
 from sosfs_check.catalog.models import FrequencyLexicon
@@ -13,22 +17,26 @@ _B = r"(?<![\wåäö])"
 _E = r"(?![\wåäö])"
 
 
-@lru_cache(maxsize=2)
-def _patterns(lexicon_json: str) -> list[tuple[str, re.Pattern[str]]]:
-    lexicon = FrequencyLexicon.model_validate_json(lexicon_json)
-    numbers = "|".join(sorted(map(re.escape, lexicon.numbers), key=len, reverse=True))
-    periods = "|".join(sorted(map(re.escape, lexicon.periods), key=len, reverse=True))
+def _alternation(words) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+def _patterns(lexicon: FrequencyLexicon) -> list[tuple[str, re.Pattern[str]]]:
+    numbers = _alternation(lexicon.numbers)
     count = rf"(?P<low>\d+|{numbers})(?:\s*[-–]\s*(?P<high>\d+|{numbers}))?"
-    times = r"(?:ggr|gång(?:er)?|tillfällen)"
-    bounds = "|".join(map(re.escape, lexicon.minimum_words + lexicon.maximum_words))
-    rate_words = "|".join(sorted(map(re.escape, lexicon.rate_words), key=len, reverse=True))
-    events = "|".join(sorted(map(re.escape, lexicon.event_words), key=len, reverse=True))
+    bound = rf"(?:(?P<bound>{_alternation(lexicon.minimum_words + lexicon.maximum_words)})\s+)?"
+    times = _alternation(lexicon.times_words)
+    periods = _alternation(lexicon.periods)
+    flags = re.IGNORECASE
     return [
-        ("rate", re.compile(rf"{_B}(?:(?P<bound>{bounds})\s+)?{count}\s*{times}\s*(?:/|per|om|i|varje)\s*(?:\w+\s+)?(?P<period>{periods}){_E}", re.I)),
-        ("rate_word", re.compile(rf"{_B}(?:(?P<bound>{bounds})\s+)?(?P<word>{rate_words}){_E}", re.I)),
-        ("deadline", re.compile(rf"{_B}(?:inom|senast\s+inom)\s+(?P<low>\d+|{numbers})\s+(?P<unit>dagar|dag|veckor|vecka|månader|månad|arbetsdagar){_E}", re.I)),
-        ("deadline", re.compile(rf"{_B}senast\s+(?:den\s+)?\d{{1,2}}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december){_E}", re.I)),
-        ("event", re.compile(rf"{_B}(?P<word>{events}){_E}", re.I)),
+        ("rate", re.compile(rf"{_B}{bound}{count}\s*(?:{times})\s*(?:/|per|om|i|varje)\s*(?:\w+\s+)?"
+                            rf"(?P<period>{periods}){_E}", flags)),
+        ("rate_word", re.compile(rf"{_B}{bound}(?P<word>{_alternation(lexicon.rate_words)}){_E}", flags)),
+        ("within", re.compile(rf"{_B}(?:senast\s+)?inom\s+(?P<low>\d+|{numbers})\s+"
+                              rf"(?P<unit>{_alternation(lexicon.deadline_units)}){_E}", flags)),
+        ("by_date", re.compile(rf"{_B}senast\s+(?:den\s+)?(?P<day>\d{{1,2}})\s+(?P<month>{_alternation(lexicon.months)})"
+                               rf"{_E}", flags)),
+        ("event", re.compile(rf"{_B}(?P<word>{_alternation(lexicon.event_words)}){_E}", flags)),
     ]
 
 
@@ -39,32 +47,67 @@ def _number(token: str | None, lexicon: FrequencyLexicon) -> float | None:
     return float(token) if token.isdigit() else float(lexicon.numbers[token]) if token in lexicon.numbers else None
 
 
-def find_frequencies(unit: TextUnit, lexicon: FrequencyLexicon) -> list[Frequency]:
-    found: list[Frequency] = []
-    taken: list[tuple[int, int]] = []
-    section = " › ".join(unit.section_path)
-    for kind, pattern in _patterns(lexicon.model_dump_json()):
-        for match in pattern.finditer(unit.text):
-            if any(start < match.end() and match.start() < end for start, end in taken):
-                continue
-            taken.append(match.span())
-            groups = match.groupdict()
-            bound_word = (groups.get("bound") or "").lower()
-            bound = "minimum" if bound_word in lexicon.minimum_words else "maximum" if bound_word else "exact"
-            per_year = None
-            out_kind = kind
-            if kind == "rate":
-                low = _number(groups["low"], lexicon)
-                high = _number(groups.get("high"), lexicon)
-                per_year = (low or 0) * lexicon.periods[groups["period"].lower()]
-                if high is not None:
-                    bound = "range"
-                out_kind = "rate"
-            elif kind == "rate_word":
-                per_year = lexicon.rate_words[groups["word"].lower()]
-                out_kind = "rate"
-            elif kind == "event":
-                out_kind = lexicon.event_words[groups["word"].lower()]
-            found.append(Frequency(text=match.group(0), kind=out_kind, per_year=per_year, bound=bound,
-                                   block_id=unit.block_id, section=section, location=unit.locator.describe()))
-    return found
+def _times(value: float) -> str:
+    return f"{value:g} gång" if value == 1 else f"{value:g} gånger"
+
+
+class FrequencyFinder:
+    """Frequency expressions of the catalog's lexicon, compiled once per check."""
+
+    def __init__(self, lexicon: FrequencyLexicon) -> None:
+        self.lexicon = lexicon
+        self.patterns = _patterns(lexicon)
+
+    def find(self, unit: TextUnit) -> list[Frequency]:
+        """Every frequency in the unit's text, in order of position; overlapping matches keep the first kind."""
+        found: list[Frequency] = []
+        taken: list[tuple[int, int]] = []
+        for kind, pattern in self.patterns:
+            for match in pattern.finditer(unit.text):
+                if any(start < match.end() and match.start() < end for start, end in taken):
+                    continue
+                taken.append(match.span())
+                found.append(self._frequency(kind, match, unit))
+        return sorted(found, key=lambda f: f.char_start)
+
+    def _frequency(self, kind: str, match: re.Match[str], unit: TextUnit) -> Frequency:
+        lexicon = self.lexicon
+        groups = match.groupdict()
+        bound_word = (groups.get("bound") or "").lower()
+        bound = "minimum" if bound_word in lexicon.minimum_words else "maximum" if bound_word else "exact"
+        values: dict = {}
+        if kind == "rate":
+            per_period = lexicon.periods[groups["period"].lower()]
+            low = (_number(groups["low"], lexicon) or 0) * per_period
+            high = _number(groups.get("high"), lexicon)
+            values = {"kind": "rate", "per_year": low}
+            if high is not None:
+                values.update(per_year_max=high * per_period)
+                bound = "range"
+        elif kind == "rate_word":
+            values = {"kind": "rate", "per_year": lexicon.rate_words[groups["word"].lower()]}
+        elif kind == "within":
+            days = (_number(groups["low"], lexicon) or 0) * lexicon.deadline_units[groups["unit"].lower()]
+            values = {"kind": "deadline", "within_days": days}
+        elif kind == "by_date":
+            values = {"kind": "deadline", "by_date": f"{int(groups['day'])} {groups['month'].lower()}"}
+        else:
+            values = {"kind": lexicon.event_words[groups["word"].lower()]}
+        frequency = Frequency(text=match.group(0), bound=bound, normalised="", block_id=unit.block_id,
+                              section=" › ".join(unit.section_path), location=unit.locator.describe(),
+                              char_start=match.start(), char_end=match.end(), **values)
+        return frequency.model_copy(update={"normalised": _describe(frequency)})
+
+
+def _describe(f: Frequency) -> str:
+    """The normalised meaning in Swedish, e.g. 'minst 4 gånger per år', 'inom 14 dagar'."""
+    if f.kind == "rate" and f.per_year is not None:
+        if f.per_year_max is not None:
+            return f"{f.per_year:g}–{f.per_year_max:g} gånger per år"
+        prefix = {"minimum": "minst ", "maximum": "högst "}.get(f.bound, "")
+        return f"{prefix}{_times(f.per_year)} per år"
+    if f.within_days is not None:
+        return f"inom {f.within_days:g} dagar"
+    if f.by_date is not None:
+        return f"senast {f.by_date}"
+    return {"event": "vid behov eller händelse", "continuous": "löpande", "regular": "regelbundet"}.get(f.kind, f.kind)

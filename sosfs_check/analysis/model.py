@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class AnalysisModel(BaseModel):
@@ -12,13 +12,21 @@ class AnalysisModel(BaseModel):
 
 
 class Frequency(AnalysisModel):
-    text: str
+    """How often or by when something is done, as written and normalised."""
+
+    text: str = Field(description="The expression as written, e.g. '4-6 ggr/år'.")
     kind: Literal["rate", "deadline", "event", "continuous", "regular"]
-    per_year: float | None = None
+    normalised: str = Field(description="Its meaning in Swedish, e.g. '4–6 gånger per år', 'inom 14 dagar'.")
+    per_year: float | None = Field(None, description="Times per year (the lower bound of a range).")
+    per_year_max: float | None = Field(None, description="Upper bound of a range such as '4-6 ggr/år'.")
+    within_days: float | None = Field(None, description="Deadline in days: 'inom två veckor' = 14.")
+    by_date: str | None = Field(None, description="A fixed date: 'senast 1 mars' = '1 mars'.")
     bound: Literal["exact", "minimum", "maximum", "range"] = "exact"
     block_id: str
     section: str
     location: str
+    char_start: int = 0
+    char_end: int = 0
 
 
 class Responsibility(AnalysisModel):

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from sosfs_check.analysis.terms import find_terms
+from sosfs_check.analysis.terms import TermIndex
 from sosfs_check.catalog.models import MatchingConfig
 from sosfs_check.document.model import TextUnit
 
@@ -22,19 +24,52 @@ class Passage(BaseModel):
     signals: list[str]
 
 
-def classify(unit: TextUnit, config: MatchingConfig) -> Passage:
+class PassageSet:
+    """A document's passages in reading order, with term indexes over their texts and their contexts."""
+
+    def __init__(self, passages: list[Passage], texts: TermIndex, contexts: TermIndex) -> None:
+        self.items = passages
+        self.texts = texts
+        self.contexts = contexts
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+def analyse_passages(units: Sequence[TextUnit], config: MatchingConfig,
+                     inflections: Mapping[str, Sequence[str]] | None = None) -> PassageSet:
+    texts = TermIndex([unit.text for unit in units], inflections)
+    contexts = [_context(unit) for unit in units]
+    headers = TermIndex([(unit.column_header or "") for unit in units], inflections)
+    passages = [_classify(unit, index, context, texts, headers, config)
+                for index, (unit, context) in enumerate(zip(units, contexts, strict=True))]
+    return PassageSet(passages, texts, TermIndex(contexts, inflections))
+
+
+@lru_cache(maxsize=8)
+def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+
+
+def _context(unit: TextUnit) -> str:
+    return (" ".join(unit.section_path) + " " + (unit.column_header or "")).lower()
+
+
+def _classify(unit: TextUnit, index: int, context: str, texts: TermIndex, headers: TermIndex,
+              config: MatchingConfig) -> Passage:
     text = unit.text
-    header = (unit.column_header or "").lower()
-    context = " ".join(unit.section_path).lower() + " " + header
-    if header and find_terms(header, config.regulation_column_terms):
+    if headers.terms_in(index, config.regulation_column_terms):
         return Passage(unit=unit, kind="regulation", context=context, signals=[f"kolumn: {unit.column_header}"])
-    framing = [p for p in config.regulation_framing if re.search(p, text, re.IGNORECASE)]
+    framing = [p.pattern for p in _compiled(config.regulation_framing) if p.search(text)]
     if framing:
         return Passage(unit=unit, kind="regulation", context=context, signals=framing)
-    mentions = [p for p in config.mention_patterns if re.search(p, text, re.IGNORECASE)]
+    mentions = [p.pattern for p in _compiled(config.mention_patterns) if p.search(text)]
     if mentions:
         return Passage(unit=unit, kind="mention", context=context, signals=mentions)
-    arrangement = find_terms(text, config.arrangement_terms)
+    arrangement = texts.terms_in(index, config.arrangement_terms)
     # A bullet under a responsibility heading is an arrangement even when it has no verb of its own.
     if arrangement or (unit.is_list_item and "ansvar" in context):
         return Passage(unit=unit, kind="arrangement", context=context, signals=arrangement or ["punkt under ansvar"])

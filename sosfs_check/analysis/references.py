@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
 from sosfs_check.analysis.model import LegalCitation
 from sosfs_check.catalog.models import LegalReferenceTable
 from sosfs_check.document.model import TextUnit
 
 
-@lru_cache(maxsize=2)
-def _compiled(table_json: str) -> list[tuple[object, list[re.Pattern[str]]]]:
-    table = LegalReferenceTable.model_validate_json(table_json)
-    return [(ref, [re.compile(p, re.IGNORECASE) for p in ref.patterns]) for ref in table.references]
-
-
 def find_references(unit: TextUnit, table: LegalReferenceTable) -> list[LegalCitation]:
     citations = []
     taken: list[tuple[int, int]] = []
-    for reference, patterns in _compiled(table.model_dump_json()):
-        for pattern in patterns:
+    for reference in table.references:
+        for pattern in reference.compiled:
             for match in pattern.finditer(unit.text):
                 if any(s <= match.start() < e for s, e in taken):
                     continue

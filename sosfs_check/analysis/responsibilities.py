@@ -1,73 +1,181 @@
-"""Who is responsible for what: 'Enhetschefen ansvarar för att …', 'X ansvarar för:' lists, 'Ansvar' columns."""
+"""Who is responsible for what.
+
+Forms recognised (phrases from matching.yaml, roles from roles.yaml):
+
+* a sentence "<subject> ansvarar för att …", "<subject> har det yttersta ansvaret för …", "<role> ska …",
+  anywhere in a paragraph or cell;
+* an introduction ending "ansvarar för att:" or "ansvarar för;" (with or without a subject) followed by a
+  bullet list: every bullet becomes a statement of that subject, or of the role the section is named after;
+* bullets directly under a heading that is just a role name ("Enhetschef");
+* table cells under an "Ansvar"/"Ansvarig" column: one statement per role named in the cell, for the
+  activity in the row's first other column, with the frequencies found anywhere in the row.
+
+Roles are normalised through the role lexicon; an unknown subject of an ansvar sentence is kept as
+written, never dropped.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-from sosfs_check.analysis.frequencies import find_frequencies
-from sosfs_check.analysis.model import Responsibility
-from sosfs_check.catalog.models import Catalog, Role
+from sosfs_check.analysis.frequencies import FrequencyFinder
+from sosfs_check.analysis.model import Frequency, Responsibility
+from sosfs_check.analysis.sentences import sentence_spans
+from sosfs_check.analysis.terms import find_terms
+from sosfs_check.catalog.models import Catalog, ResponsibilityConfig, Role
 from sosfs_check.document.model import TextUnit
 
-_RESPONSIBLE = re.compile(
-    r"^(?P<who>[\wÅÄÖåäö /\-–,.()]{2,90}?)\s+(?:har\s+(?:det\s+)?(?P<ultimate>yttersta\s+)?ansvar(?:et)?\s+för|ansvarar\s+(?:även\s+)?för|ska)\s*(?:att\s*)?(?P<duty>.*)$",
-    re.IGNORECASE | re.DOTALL,
-)
-_LIST_INTRO = re.compile(r"(ansvarar\s+för|ansvar\s+för|ska)\s*(att)?\s*[:;]\s*$", re.IGNORECASE)
+
+@dataclass
+class _Owner:
+    roles: list[Role]
+    written: str
+    section_path: tuple[str, ...]
 
 
-def _role_of(words: str, roles: tuple[Role, ...]) -> Role | None:
-    lowered = " " + words.lower() + " "
-    best: tuple[int, Role] | None = None
-    for role in roles:
-        for form in role.forms:
-            index = lowered.find(" " + form + " ")
-            if index >= 0 and (best is None or index < best[0]):
-                best = (index, role)
-        for head in role.compound_heads:
-            match = re.search(rf"\w+{re.escape(head)}\b", lowered)
-            if match and (best is None or match.start() < best[0]):
-                best = (match.start(), role)
-    return best[1] if best else None
+class _RoleFinder:
+    """All roles named in a text, in order, longest form first where forms overlap."""
 
+    def __init__(self, roles: Iterable[Role]) -> None:
+        self.patterns: list[tuple[Role, re.Pattern[str]]] = []
+        for role in roles:
+            forms = sorted(role.forms, key=len, reverse=True)
+            alternatives = [rf"(?<!\w){re.escape(form)}(?!\w)" for form in forms]
+            alternatives += [rf"\w+{re.escape(head)}(?!\w)" for head in role.compound_heads]
+            self.patterns.append((role, re.compile("|".join(alternatives), re.IGNORECASE)))
 
-def extract_responsibilities(units: list[TextUnit], catalog: Catalog) -> list[Responsibility]:
-    found: list[Responsibility] = []
-    list_owner: tuple[Role | None, str] | None = None
-    list_section: tuple[str, ...] | None = None
-    for unit in units:
-        section = " › ".join(unit.section_path)
-        text = unit.text.strip()
-        if unit.is_list_item and list_owner is not None and unit.section_path == list_section:
-            role, written = list_owner
-            found.append(_make(role, written, text, "list_item", unit, section, catalog))
-            continue
-        if not unit.is_list_item:
-            list_owner = None
-        match = _RESPONSIBLE.match(text)
-        if match:
-            role = _role_of(match.group("who"), catalog.roles)
-            written = match.group("who").strip()
-            duty = match.group("duty").strip()
-            if _LIST_INTRO.search(text) and not duty.strip(" :;"):
-                list_owner, list_section = (role, written), unit.section_path
+    def spans(self, text: str) -> list[tuple[int, int, Role]]:
+        found = sorted(((m.start(), -m.end(), role) for role, p in self.patterns for m in p.finditer(text)),
+                       key=lambda item: (item[0], item[1]))
+        kept: list[tuple[int, int, Role]] = []
+        for start, negative_end, role in found:
+            if kept and start < kept[-1][1]:
                 continue
-            if role is not None and duty:
-                form = "yttersta_ansvar" if match.group("ultimate") else (
-                    "ska" if " ska" in text[: match.start("duty")].lower() and "ansvar" not in
-                    text[: match.start("duty")].lower() else "ansvarar_för")
-                found.append(_make(role, written, duty, form, unit, section, catalog))
-        if unit.column_header and re.search(r"\bansvar", unit.column_header, re.IGNORECASE):
-            role = _role_of(text, catalog.roles)
-            found.append(_make(role, text, unit.column_header, "table_column", unit, section, catalog))
-    return found
+            kept.append((start, -negative_end, role))
+        return kept
+
+    def roles(self, text: str) -> list[Role]:
+        unique: list[Role] = []
+        for _, _, role in self.spans(text):
+            if role not in unique:
+                unique.append(role)
+        return unique
+
+    def whole(self, text: str) -> Role | None:
+        """The role when the text is nothing but one role name ("Enhetschef", "MAS:")."""
+        stripped = text.strip(" :;.")
+        spans = self.spans(stripped)
+        return spans[0][2] if len(spans) == 1 and spans[0][0] == 0 and spans[0][1] == len(stripped) else None
 
 
-def _make(role: Role | None, written: str, duty: str, form: str, unit: TextUnit, section: str,
-          catalog: Catalog) -> Responsibility:
-    return Responsibility(
-        role=role.id if role else written, role_as_written=written, known_role=role is not None,
-        duty=duty.rstrip(" ;,."), form=form,  # type: ignore[arg-type]
-        frequencies=find_frequencies(unit, catalog.frequencies), block_id=unit.block_id, section=section,
-        location=unit.locator.describe(),
-    )
+def _statement_patterns(config: ResponsibilityConfig) -> list[tuple[str, re.Pattern[str]]]:
+    patterns = []
+    for form, phrases in config.statement_phrases.items():
+        alternation = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+        patterns.append((form, re.compile(
+            rf"^(?P<who>.*?)\b(?:{alternation})(?!\w)\s*(?:att(?!\w))?\s*(?P<duty>.*)$", re.IGNORECASE | re.DOTALL)))
+    return patterns
+
+
+class _Extractor:
+    def __init__(self, catalog: Catalog, frequencies: FrequencyFinder) -> None:
+        self.config = catalog.matching.responsibility
+        self.roles = _RoleFinder(catalog.roles)
+        self.statements = _statement_patterns(self.config)
+        self.frequencies = frequencies
+        self.found: list[Responsibility] = []
+        self.owner: _Owner | None = None
+        self.rows: dict[tuple[int, int], list[tuple[TextUnit, list[Frequency]]]] = {}
+
+    def unit(self, unit: TextUnit) -> None:
+        frequencies = self.frequencies.find(unit)
+        if unit.locator.row is not None:
+            self.rows.setdefault((unit.locator.block_index, unit.locator.row), []).append((unit, frequencies))
+            if unit.column_header and find_terms(unit.column_header, self.config.column_terms):
+                self._table_cell(unit)
+                return
+        if not unit.is_list_item:
+            self.owner = None
+        # A bullet that is itself a statement or a new introduction ("Medarbetare ansvarar för att:") speaks
+        # for itself; any other bullet belongs to the list's owner.
+        stated = False
+        for start, end in sentence_spans(unit.text, self.config.abbreviations):
+            stated |= self._sentence(unit, unit.text[start:end], [f for f in frequencies if start <= f.char_start < end])
+        if unit.is_list_item and not stated:
+            self._list_item(unit, frequencies)
+
+    def _list_item(self, unit: TextUnit, frequencies: list[Frequency]) -> None:
+        owner = self.owner if self.owner and self.owner.section_path == unit.section_path else None
+        if owner is None and unit.section_path:
+            role = self.roles.whole(_heading_text(unit.section_path[-1]))
+            owner = _Owner([role], role.label, unit.section_path) if role else None
+        if owner is None:
+            return
+        for role in owner.roles or [None]:
+            self._add(role, owner.written, unit.text, "list_item", unit, frequencies)
+
+    def _sentence(self, unit: TextUnit, sentence: str, frequencies: list[Frequency]) -> bool:
+        """Record the statement or list introduction in one sentence; True when there was one."""
+        for form, pattern in self.statements:
+            match = pattern.match(sentence)
+            if not match:
+                continue
+            subject = match.group("who").strip(" ,–-")
+            duty = match.group("duty").strip()
+            if not self._plausible_subject(subject):
+                return False
+            roles = self.roles.roles(subject)
+            if not subject:
+                role = self.roles.whole(_heading_text(unit.section_path[-1])) if unit.section_path else None
+                roles, subject = ([role], role.label) if role else ([], "")
+            if not duty.strip(" :;"):
+                if sentence.rstrip().endswith((":", ";")) and (roles or subject):
+                    self.owner = _Owner(roles, subject, unit.section_path)
+                    return True
+                return False
+            if not roles and (form == "ska" or not subject[:1].isupper()
+                              or len(subject.split()) > self.config.max_unknown_subject_words):
+                return False
+            for role in roles or [None]:
+                self._add(role, subject, duty, form, unit, frequencies)
+            return True
+        return False
+
+    def _plausible_subject(self, subject: str) -> bool:
+        padded = f" {subject.lower()} "
+        return (len(subject.split()) <= self.config.max_subject_words
+                and not padded.startswith(tuple(f" {word} " for word in self.config.non_subject_starts))
+                and not any(f" {word} " in padded for word in self.config.subordinators))
+
+    def _table_cell(self, unit: TextUnit) -> None:
+        row = self.rows[(unit.locator.block_index, unit.locator.row)]
+        activity = next((other.text for other, _ in row if other is not unit and other.column_header
+                         and not find_terms(other.column_header, self.config.column_terms)), unit.column_header or "")
+        frequencies = [f for _, found in row for f in found]
+        roles = self.roles.roles(unit.text)
+        for role in roles or [None]:
+            self._add(role, unit.text, activity, "table_column", unit, frequencies)
+
+    def _add(self, role: Role | None, written: str, duty: str, form: str, unit: TextUnit,
+             frequencies: list[Frequency]) -> None:
+        self.found.append(Responsibility(
+            role=role.id if role else written, role_as_written=written, known_role=role is not None,
+            duty=" ".join(duty.split()).rstrip(" ;,."), form=form,  # type: ignore[arg-type]
+            frequencies=frequencies, block_id=unit.block_id, section=" › ".join(unit.section_path),
+            location=unit.locator.describe(),
+        ))
+
+
+def _heading_text(title: str) -> str:
+    """A section title without its number: '3.2 Enhetschef' → 'Enhetschef'."""
+    return re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", title)
+
+
+def extract_responsibilities(units: Iterable[TextUnit], catalog: Catalog,
+                             frequencies: FrequencyFinder | None = None) -> list[Responsibility]:
+    extractor = _Extractor(catalog, frequencies or FrequencyFinder(catalog.frequencies))
+    for unit in units:
+        extractor.unit(unit)
+    return extractor.found

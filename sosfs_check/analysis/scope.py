@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from sosfs_check.analysis.model import Scope
-from sosfs_check.analysis.passages import Passage
-from sosfs_check.analysis.terms import find_terms
+from sosfs_check.analysis.passages import PassageSet
 from sosfs_check.catalog.models import MatchingConfig
 
 ACTIVITIES = ("socialtjänst", "lss", "hälso- och sjukvård")
 
 
-def detect_scope(passages: list[Passage], config: MatchingConfig, override: list[str] | None = None) -> Scope:
-    own_text = "\n".join(p.unit.text for p in passages if p.kind != "regulation")
-    detected = {name: find_terms(own_text, rule.terms) for name, rule in config.scopes.items()}
+def detect_scope(passages: PassageSet, config: MatchingConfig, override: list[str] | None = None) -> Scope:
+    own = {index for index, passage in enumerate(passages) if passage.kind != "regulation"}
+    detected = {name: [term for term in rule.terms if own.intersection(passages.texts.hits(term))]
+                for name, rule in config.scopes.items()}
     if override:
         return Scope(activities=sorted(override), detected_from=detected, overridden=True)
     active = [name for name in ACTIVITIES if len(detected.get(name, [])) >= config.scopes[name].min_distinct]

@@ -1,28 +1,94 @@
-"""Term matching for Swedish: case-insensitive, anchored at a word start so inflections and compounds match.
+"""Swedish term matching over word tokens, built once per document and queried per term.
 
-"riskanalys" finds "Riskanalyserna"; "avvikelse" finds "avvikelsehantering". A term is never found
-inside a word ("kontroll" does not match "egenkontroll"), which keeps near-misses out.
+A term is one or more words. Each word of a term matches a token of the text when
+
+* the token starts with the word ("riskanalys" finds "Riskanalyserna", "avvikelse" finds
+  "avvikelsehantering": inflections and compounds whose first part is the term), or
+* the token is another inflection of the same lemma ("följa upp" finds "följer upp", "gjorde" finds
+  "göra"), from the catalog's inflection table (requirements_catalog/inflections.yaml, generated with
+  simplemma's Swedish dictionary by devtools/build_inflections.py).
+
+A word never matches inside a token ("kontroll" does not match "egenkontroll"), which keeps near-misses
+out, and the words of a multi-word term must be consecutive tokens. Case is ignored.
+
+The index maps every distinct token form to where it occurs; a prefix query is a binary search over
+the sorted forms, so a query costs a few microseconds however long the document is.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from bisect import bisect_left
+from collections.abc import Mapping, Sequence
 
-_WORD_START = r"(?<![0-9A-Za-zÅÄÖåäöÉéÜü])"
-
-
-@lru_cache(maxsize=4096)
-def term_pattern(term: str) -> re.Pattern[str]:
-    escaped = r"\s+".join(re.escape(part) for part in term.lower().split())
-    return re.compile(_WORD_START + escaped, re.IGNORECASE)
+_TOKEN = re.compile(r"[^\W_]+")
 
 
-def find_terms(text: str, terms: tuple[str, ...]) -> list[str]:
-    """The terms that occur in text, in the order given."""
-    return [term for term in terms if term_pattern(term).search(text)]
+def words(term: str) -> tuple[str, ...]:
+    """The lower-cased word tokens of a term or text, as the index sees them."""
+    return tuple(token.lower() for token in _TOKEN.findall(term))
 
 
-def first_span(text: str, terms: tuple[str, ...]) -> tuple[int, int] | None:
-    spans = [m.span() for term in terms if (m := term_pattern(term).search(text))]
-    return min(spans) if spans else None
+class TermIndex:
+    """Where every token form occurs in a list of texts; answers 'which texts contain this term, where'."""
+
+    def __init__(self, texts: Sequence[str], inflections: Mapping[str, Sequence[str]] | None = None) -> None:
+        self._inflections = inflections or {}
+        self._spans: list[list[tuple[int, int]]] = []
+        postings: dict[str, list[tuple[int, int]]] = {}
+        for text_index, text in enumerate(texts):
+            spans = []
+            for position, match in enumerate(_TOKEN.finditer(text)):
+                spans.append(match.span())
+                postings.setdefault(match.group().lower(), []).append((text_index, position))
+            self._spans.append(spans)
+        self._postings = postings
+        self._forms = sorted(postings)
+        self._word_cache: dict[str, frozenset[tuple[int, int]]] = {}
+        self._term_cache: dict[str, dict[int, tuple[int, int]]] = {}
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+    def _word(self, word: str) -> frozenset[tuple[int, int]]:
+        """(text, token position) of every token that starts with word or inflects its lemma."""
+        cached = self._word_cache.get(word)
+        if cached is not None:
+            return cached
+        found: set[tuple[int, int]] = set()
+        start = bisect_left(self._forms, word)
+        for form in self._forms[start:]:
+            if not form.startswith(word):
+                break
+            found.update(self._postings[form])
+        for form in self._inflections.get(word, ()):
+            found.update(self._postings.get(form, ()))
+        result = self._word_cache[word] = frozenset(found)
+        return result
+
+    def hits(self, term: str) -> dict[int, tuple[int, int]]:
+        """For every text containing the term: the character span of its first occurrence."""
+        cached = self._term_cache.get(term)
+        if cached is not None:
+            return cached
+        parts = words(term)
+        result: dict[int, tuple[int, int]] = {}
+        if parts:
+            tails = [self._word(part) for part in parts[1:]]
+            for text_index, position in sorted(self._word(parts[0])):
+                if text_index in result:
+                    continue
+                if all((text_index, position + offset) in tail for offset, tail in enumerate(tails, start=1)):
+                    spans = self._spans[text_index]
+                    result[text_index] = (spans[position][0], spans[position + len(parts) - 1][1])
+        self._term_cache[term] = result
+        return result
+
+    def terms_in(self, text_index: int, terms: Sequence[str]) -> list[str]:
+        """The terms that occur in one text, in the order given."""
+        return [term for term in terms if text_index in self.hits(term)]
+
+
+def find_terms(text: str, terms: Sequence[str], inflections: Mapping[str, Sequence[str]] | None = None) -> list[str]:
+    """The terms that occur in a single text (for one-off checks such as a column header)."""
+    return TermIndex([text], inflections).terms_in(0, terms)

@@ -6,8 +6,8 @@ import datetime as dt
 from collections import Counter
 from pathlib import Path
 
-from sosfs_check.analysis.frequencies import find_frequencies
-from sosfs_check.analysis.passages import classify
+from sosfs_check.analysis.frequencies import FrequencyFinder
+from sosfs_check.analysis.passages import analyse_passages
 from sosfs_check.analysis.references import find_references
 from sosfs_check.analysis.responsibilities import extract_responsibilities
 from sosfs_check.analysis.scope import applies, detect_scope
@@ -34,7 +34,7 @@ def check(source: DocumentModel | Path | str, *, omfattning: list[str] | None = 
     catalog = catalog or load_catalog()
     model = source if isinstance(source, DocumentModel) else read(source)
     units = list(model.text_units())
-    passages = [classify(unit, catalog.matching) for unit in units]
+    passages = analyse_passages(units, catalog.matching, catalog.inflections.forms)
     scope = detect_scope(passages, catalog.matching, omfattning)
     scope_label = ", ".join(scope.activities) or "ingen identifierad verksamhet"
 
@@ -47,7 +47,8 @@ def check(source: DocumentModel | Path | str, *, omfattning: list[str] | None = 
                                scope_label))
 
     references = [c for unit in units for c in find_references(unit, catalog.legal_references)]
-    frequencies = [f for unit in units for f in find_frequencies(unit, catalog.frequencies)]
+    frequency_finder = FrequencyFinder(catalog.frequencies)
+    frequencies = [f for unit in units for f in frequency_finder.find(unit)]
     by_chapter: dict[int, Counter[str]] = {}
     for finding in findings:
         by_chapter.setdefault(finding.chapter, Counter())[finding.status] += 1
@@ -66,7 +67,7 @@ def check(source: DocumentModel | Path | str, *, omfattning: list[str] | None = 
                             catalog_date=meta.catalog_date.isoformat()),
         summary=summary,
         findings=findings,
-        responsibilities=extract_responsibilities(units, catalog),
+        responsibilities=extract_responsibilities(units, catalog, frequency_finder),
         frequencies=frequencies,
         references=references,
         fidelity=model.fidelity,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
@@ -126,6 +127,9 @@ class FrequencyLexicon(StrictModel):
     event_words: dict[str, Literal["event", "continuous", "regular"]]
     minimum_words: tuple[str, ...]
     maximum_words: tuple[str, ...]
+    times_words: tuple[str, ...] = Field(min_length=1)
+    deadline_units: dict[str, float] = Field(min_length=1)
+    months: tuple[str, ...] = Field(min_length=12, max_length=12)
 
 
 class LegalReference(StrictModel):
@@ -136,6 +140,11 @@ class LegalReference(StrictModel):
     replacement: str | None = None
     note: str | None = None
     patterns: Patterns = Field(min_length=1)
+
+    @cached_property
+    def compiled(self) -> tuple[re.Pattern[str], ...]:
+        """The patterns compiled once, case-insensitive."""
+        return tuple(re.compile(p, re.IGNORECASE) for p in self.patterns)
 
 
 class LegalReferenceTable(StrictModel):
@@ -148,6 +157,18 @@ class ScopeRule(StrictModel):
     terms: tuple[str, ...] = Field(min_length=1)
 
 
+class ResponsibilityConfig(StrictModel):
+    """How responsibility statements are recognised (matching.yaml, `responsibility`)."""
+
+    statement_phrases: dict[Literal["yttersta_ansvar", "ansvarar_för", "ska"], tuple[str, ...]]
+    non_subject_starts: tuple[str, ...]
+    subordinators: tuple[str, ...] = ()
+    max_subject_words: int = Field(ge=1)
+    max_unknown_subject_words: int = Field(ge=1)
+    column_terms: tuple[str, ...] = Field(min_length=1)
+    abbreviations: tuple[str, ...] = ()
+
+
 class MatchingConfig(StrictModel):
     """Signals and thresholds of the matcher (requirements_catalog/matching.yaml)."""
 
@@ -155,9 +176,18 @@ class MatchingConfig(StrictModel):
     regulation_framing: Patterns
     mention_patterns: Patterns
     arrangement_terms: tuple[str, ...]
+    inflection_exclusions: tuple[str, ...] = ()
+    responsibility: ResponsibilityConfig
     scopes: dict[Literal["hälso- och sjukvård", "lss", "socialtjänst"], ScopeRule]
     min_phrase_units_for_partial: int = Field(ge=1)
     quote_max_chars: int = Field(ge=40)
+
+
+class Inflections(StrictModel):
+    """Other inflections of catalog words written in their base form (generated; see the file's header)."""
+
+    source: str
+    forms: dict[str, tuple[str, ...]]
 
 
 class Catalog(StrictModel):
@@ -169,6 +199,18 @@ class Catalog(StrictModel):
     frequencies: FrequencyLexicon
     legal_references: LegalReferenceTable
     matching: MatchingConfig
+    inflections: Inflections = Inflections(source="none", forms={})
+
+    def term_strings(self) -> list[str]:
+        """Every term the matcher looks for: requirement evidence, passage signals and scope terms."""
+        terms: list[str] = []
+        for requirement in self.requirements:
+            spec = requirement.evidence
+            terms += [*spec.phrases, *spec.heading_terms, *(t for e in spec.elements for t in e.terms)]
+        config = self.matching
+        terms += [*config.regulation_column_terms, *config.arrangement_terms]
+        terms += [t for rule in config.scopes.values() for t in rule.terms]
+        return terms
 
     def __iter__(self) -> Iterator[Requirement]:  # type: ignore[override]
         return iter(self.requirements)

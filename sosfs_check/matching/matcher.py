@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from sosfs_check.analysis.passages import Passage
-from sosfs_check.analysis.terms import find_terms
+from sosfs_check.analysis.passages import Passage, PassageSet
 from sosfs_check.catalog.models import Requirement
 
 
@@ -24,14 +23,19 @@ class PassageMatch(BaseModel):
     score: float
 
 
-def match_requirement(requirement: Requirement, passages: list[Passage]) -> list[PassageMatch]:
+def match_requirement(requirement: Requirement, passages: PassageSet) -> list[PassageMatch]:
     spec = requirement.evidence
+    texts, contexts = passages.texts, passages.contexts
+    phrase_hits = {term: texts.hits(term) for term in spec.phrases}
+    heading_hits = {term: contexts.hits(term) for term in spec.heading_terms}
+    element_hits = {e.name: set().union(*(texts.hits(t) for t in e.terms)) for e in spec.elements}
+    candidates = set().union(*phrase_hits.values(), *heading_hits.values())
     matches = []
-    for passage in passages:
-        text = passage.unit.text
-        phrases = find_terms(text, spec.phrases)
-        headings = find_terms(passage.context, spec.heading_terms)
-        elements = [e.name for e in spec.elements if find_terms(text, e.terms)]
+    for index in sorted(candidates):
+        passage = passages.items[index]
+        phrases = [term for term, hits in phrase_hits.items() if index in hits]
+        headings = [term for term, hits in heading_hits.items() if index in hits]
+        elements = [name for name, hits in element_hits.items() if index in hits]
         if not phrases and not (headings and (elements or not spec.elements)):
             continue
         if not phrases and not elements and passage.kind != "arrangement":

@@ -1,0 +1,57 @@
+"""Term matching: prefixes at word starts, inflections from the catalog's table, consecutive words."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sosfs_check.analysis.terms import TermIndex, find_terms, words
+
+INFLECTIONS = {"följa": ("följer", "följde", "följs"), "sjuksköterska": ("sjuksköterskor", "sjuksköterskorna")}
+
+
+@pytest.mark.parametrize("text,term,found", [
+    ("Riskanalyserna görs årligen.", "riskanalys", True),           # inflection by prefix
+    ("Avvikelsehanteringen beskrivs i rutinen.", "avvikelse", True),  # compound whose first part is the term
+    ("Enhetschefen följer upp rutinen.", "följa upp", True),          # irregular inflection via the table
+    ("Två sjuksköterskor deltar.", "sjuksköterska", True),             # plural the prefix misses
+    ("Egenkontrollen görs varje månad.", "kontroll", False),           # never inside a word
+    ("Vi följer rutinen och tar upp frågan.", "följa upp", False),     # words must be consecutive
+    ("RISKANALYS", "riskanalys", True),                                # case ignored
+    ("Hälso- och sjukvården ansvarar.", "hälso- och sjukvård", True),  # punctuation inside a term
+])
+def test_term_matching(text, term, found):
+    assert bool(find_terms(text, [term], INFLECTIONS)) is found
+
+
+def test_hits_give_the_span_of_the_first_occurrence():
+    index = TermIndex(["Ingen träff här.", "Enhetschefen följer upp och följer upp igen."], INFLECTIONS)
+    hits = index.hits("följa upp")
+    assert list(hits) == [1]
+    start, end = hits[1]
+    assert "Enhetschefen följer upp och följer upp igen."[start:end] == "följer upp"
+
+
+ALPHABET = "abcdeåäö"
+word = st.text(alphabet=ALPHABET, min_size=1, max_size=6)
+
+
+def _reference(text: str, term: str) -> bool:
+    """Brute force: some window of consecutive tokens starts with the term's words, one by one."""
+    tokens = words(text)
+    parts = words(term)
+    return any(all(tokens[i + k].startswith(part) for k, part in enumerate(parts))
+               for i in range(len(tokens) - len(parts) + 1)) if parts else False
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.lists(st.lists(word, max_size=8).map(" ".join), min_size=1, max_size=5),
+       st.lists(word, min_size=1, max_size=2).map(" ".join))
+def test_index_agrees_with_brute_force(texts, term):
+    index = TermIndex(texts)
+    assert set(index.hits(term)) == {i for i, text in enumerate(texts) if _reference(text, term)}
+    for i, (start, end) in index.hits(term).items():
+        assert re.sub(r"\s+", " ", texts[i][start:end]).lower().startswith(words(term)[0])
