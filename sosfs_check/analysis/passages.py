@@ -9,6 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from sosfs_check.analysis.model import Responsibility
 from sosfs_check.analysis.terms import TermIndex
 from sosfs_check.catalog.models import MatchingConfig
 from sosfs_check.document.model import TextUnit
@@ -40,13 +41,38 @@ class PassageSet:
 
 
 def analyse_passages(units: Sequence[TextUnit], config: MatchingConfig,
-                     inflections: Mapping[str, Sequence[str]] | None = None) -> PassageSet:
+                     inflections: Mapping[str, Sequence[str]] | None = None,
+                     responsibilities: Sequence[Responsibility] = ()) -> PassageSet:
     texts = TermIndex([unit.text for unit in units], inflections)
     contexts = [_context(unit) for unit in units]
     headers = TermIndex([(unit.column_header or "") for unit in units], inflections)
-    passages = [_classify(unit, index, context, texts, headers, config)
+    owners: dict[str, list[str]] = {}
+    for statement in responsibilities:
+        roles = owners.setdefault(statement.block_id, [])
+        if statement.role not in roles:
+            roles.append(statement.role)
+    passages = [_classify(unit, index, context, texts, headers, config, owners.get(unit.block_id, []))
                 for index, (unit, context) in enumerate(zip(units, contexts, strict=True))]
-    return PassageSet(passages, texts, TermIndex(contexts, inflections))
+    return PassageSet(_inherit_from_introductions(passages), texts, TermIndex(contexts, inflections))
+
+
+def _inherit_from_introductions(passages: list[Passage]) -> list[Passage]:
+    """Bullets say what their introduction says: under "Egenkontrollen ska innefatta;" each bullet is part of an
+    own arrangement, under a restated regulation each bullet restates it too."""
+    result: list[Passage] = []
+    introduction: Passage | None = None
+    for passage in passages:
+        unit = passage.unit
+        if not unit.is_list_item:
+            introduction = passage if unit.text.rstrip().endswith((":", ";")) else None
+        elif introduction is not None and introduction.unit.section_path == unit.section_path:
+            inherit = introduction.kind == "regulation" or (passage.kind == "prose" and introduction.kind != "prose")
+            if inherit:
+                passage = passage.model_copy(update={
+                    "kind": introduction.kind,
+                    "signals": [*passage.signals, f"punkt under: {introduction.unit.text[:60]}"]})
+        result.append(passage)
+    return result
 
 
 @lru_cache(maxsize=8)
@@ -59,7 +85,7 @@ def _context(unit: TextUnit) -> str:
 
 
 def _classify(unit: TextUnit, index: int, context: str, texts: TermIndex, headers: TermIndex,
-              config: MatchingConfig) -> Passage:
+              config: MatchingConfig, owners: list[str]) -> Passage:
     text = unit.text
     if headers.terms_in(index, config.regulation_column_terms):
         return Passage(unit=unit, kind="regulation", context=context, signals=[f"kolumn: {unit.column_header}"])
@@ -69,8 +95,9 @@ def _classify(unit: TextUnit, index: int, context: str, texts: TermIndex, header
     mentions = [p.pattern for p in _compiled(config.mention_patterns) if p.search(text)]
     if mentions:
         return Passage(unit=unit, kind="mention", context=context, signals=mentions)
-    arrangement = texts.terms_in(index, config.arrangement_terms)
-    # A bullet under a responsibility heading is an arrangement even when it has no verb of its own.
+    # A responsibility statement (including a bullet of an "X ansvarar för att:" list) is an arrangement
+    # even when it has no verb of its own.
+    arrangement = [f"ansvar: {role}" for role in owners] + texts.terms_in(index, config.arrangement_terms)
     if arrangement or (unit.is_list_item and "ansvar" in context):
         return Passage(unit=unit, kind="arrangement", context=context, signals=arrangement or ["punkt under ansvar"])
     return Passage(unit=unit, kind="prose", context=context, signals=[])

@@ -8,7 +8,7 @@ A term is one or more words. Each word of a term matches a token of the text whe
   "göra"), from the catalog's inflection table (requirements_catalog/inflections.yaml, generated with
   simplemma's Swedish dictionary by devtools/build_inflections.py).
 
-A word never matches inside a token ("kontroll" does not match "egenkontroll"), which keeps near-misses
+A number matches only itself. A word never matches inside a token ("kontroll" does not match "egenkontroll"), which keeps near-misses
 out, and the words of a multi-word term must be consecutive tokens. Case is ignored.
 
 The index maps every distinct token form to where it occurs; a prefix query is a binary search over
@@ -56,6 +56,10 @@ class TermIndex:
         if cached is not None:
             return cached
         found: set[tuple[int, int]] = set()
+        if word.isdigit():
+            # Numbers are not inflected: "1" in "5 kap. 1 §" must not find "10".
+            result = self._word_cache[word] = frozenset(self._postings.get(word, ()))
+            return result
         start = bisect_left(self._forms, word)
         for form in self._forms[start:]:
             if not form.startswith(word):

@@ -30,9 +30,10 @@ def _evidence(match: PassageMatch, config: MatchingConfig, reason: str) -> Evide
         f"fraser: {', '.join(match.phrases)}" if match.phrases else "",
         f"rubrik: {', '.join(match.heading_terms)}" if match.heading_terms else "",
         f"delar: {', '.join(match.elements)}" if match.elements else "",
+        f"handlar om annat: {', '.join(match.near_misses)}" if match.near_misses else "",
     ]))
     return Evidence(quote=_quote(unit.text, config.quote_max_chars), section=" › ".join(unit.section_path),
-                    location=unit.locator.describe(), block_id=unit.block_id, passage_kind=match.passage.kind,
+                    location=unit.locator.describe(), block_id=unit.block_id, passage_kind=match.effective_kind,
                     method=method, score=round(match.score, 2), reason=reason)
 
 
@@ -43,19 +44,19 @@ def decide(requirement: Requirement, matches: list[PassageMatch], config: Matchi
     if not in_scope:
         return Finding(**base, status="not_applicable",
                        reason=f"Kravet gäller {requirement.applies_to}; dokumentet omfattar {scope_label}.")
-    own = [m for m in matches if m.passage.kind in ("arrangement", "prose")]
-    direct_arrangements = [m for m in own if m.passage.kind == "arrangement" and m.phrases]
+    own = [m for m in matches if m.effective_kind in ("arrangement", "prose")]
+    direct_arrangements = [m for m in own if m.effective_kind == "arrangement" and m.phrases]
     on_topic = [m for m in own if m.phrases or m.heading_terms]
     found_elements = {name for m in on_topic for name in m.elements}
     needed = [e.name for e in requirement.evidence.elements]
     missing_elements = [name for name in needed if name not in found_elements]
-    mentions = [m for m in matches if m.passage.kind == "mention" and m.phrases]
-    restated = [m for m in matches if m.passage.kind == "regulation"]
+    mentions = [m for m in matches if m.effective_kind == "mention" and m.phrases]
+    restated = [m for m in matches if m.effective_kind == "regulation"]
 
     if direct_arrangements and not missing_elements:
         best = direct_arrangements[0]
         extra = [m for m in on_topic if m is not best and m.elements][:2]
-        evidence = [_evidence(best, config, f"Egen ordning: {_KIND_SV[best.passage.kind]} om ämnet.")]
+        evidence = [_evidence(best, config, f"Egen ordning: {_KIND_SV[best.effective_kind]} om ämnet.")]
         evidence += [_evidence(m, config, "Kompletterar med " + ", ".join(m.elements) + ".") for m in extra]
         return Finding(**base, status="covered", reason=f"Dokumentet beskriver en egen ordning ({best.passage.unit.locator.section or 'inledningen'}).",
                        evidence=evidence)
@@ -64,7 +65,7 @@ def decide(requirement: Requirement, matches: list[PassageMatch], config: Matchi
         best = (direct_arrangements or own_direct or mentions)[0]
         if missing_elements:
             why = "Ämnet finns men det saknas: " + ", ".join(missing_elements) + "."
-        elif best.passage.kind == "mention":
+        elif best.effective_kind == "mention":
             why = "Ämnet nämns bara (definition eller plan), utan egen ordning."
         else:
             why = "Ämnet nämns men ingen egen ordning (ansvar, rutin, rytm) beskrivs."

@@ -34,7 +34,9 @@ def check(source: DocumentModel | Path | str, *, omfattning: list[str] | None = 
     catalog = catalog or load_catalog()
     model = source if isinstance(source, DocumentModel) else read(source)
     units = list(model.text_units())
-    passages = analyse_passages(units, catalog.matching, catalog.inflections.forms)
+    frequency_finder = FrequencyFinder(catalog.frequencies)
+    responsibilities = extract_responsibilities(units, catalog, frequency_finder)
+    passages = analyse_passages(units, catalog.matching, catalog.inflections.forms, responsibilities)
     scope = detect_scope(passages, catalog.matching, omfattning)
     scope_label = ", ".join(scope.activities) or "ingen identifierad verksamhet"
 
@@ -47,7 +49,6 @@ def check(source: DocumentModel | Path | str, *, omfattning: list[str] | None = 
                                scope_label))
 
     references = [c for unit in units for c in find_references(unit, catalog.legal_references)]
-    frequency_finder = FrequencyFinder(catalog.frequencies)
     frequencies = [f for unit in units for f in frequency_finder.find(unit)]
     by_chapter: dict[int, Counter[str]] = {}
     for finding in findings:
@@ -67,7 +68,7 @@ def check(source: DocumentModel | Path | str, *, omfattning: list[str] | None = 
                             catalog_date=meta.catalog_date.isoformat()),
         summary=summary,
         findings=findings,
-        responsibilities=extract_responsibilities(units, catalog, frequency_finder),
+        responsibilities=responsibilities,
         frequencies=frequencies,
         references=references,
         fidelity=model.fidelity,

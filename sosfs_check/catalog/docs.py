@@ -71,6 +71,8 @@ def requirement_page(requirement: Requirement, catalog: Catalog) -> str:
     lines += [
         f"Rubrikord: {', '.join(r.evidence.heading_terms) or '–'}",
         "",
+        *([f"Ord som visar att texten handlar om något annat: {', '.join(r.evidence.near_miss_terms)}", ""]
+          if r.evidence.near_miss_terms else []),
         f"Roller: {', '.join(roles) or '–'}",
         "",
         f"Lagrumshänvisningar: {', '.join(r.evidence.citations) or '–'}",

@@ -19,8 +19,8 @@ LIST_SEPARATOR = "; "
 
 COLUMNS = (
     "id", "chapter", "paragraph", "part", "citation", "verified", "source_note", "kind", "applies_to", "title",
-    "text", "rationale", "covered_when", "partial_when", "phrases", "elements", "heading_terms", "roles",
-    "citations", "example_meets", "example_falls_short", "related", "lifecycle",
+    "text", "rationale", "covered_when", "partial_when", "phrases", "elements", "heading_terms", "near_miss_terms",
+    "roles", "citations", "example_meets", "example_falls_short", "related", "lifecycle",
 )
 
 
@@ -55,6 +55,7 @@ def requirement_rows(catalog: Catalog) -> list[dict[str, Any]]:
             "phrases": _join(r.evidence.phrases),
             "elements": json.dumps([e.model_dump() for e in r.evidence.elements], ensure_ascii=False),
             "heading_terms": _join(r.evidence.heading_terms),
+            "near_miss_terms": _join(r.evidence.near_miss_terms),
             "roles": _join(r.evidence.roles),
             "citations": _join(r.evidence.citations),
             "example_meets": r.examples.meets,
@@ -86,6 +87,7 @@ def requirement_from_row(row: dict[str, Any]) -> Requirement:
             "phrases": _split(row["phrases"]),
             "elements": json.loads(row["elements"] or "[]"),
             "heading_terms": _split(row["heading_terms"]),
+            "near_miss_terms": _split(row.get("near_miss_terms", "")),
             "roles": _split(row["roles"]),
             "citations": _split(row["citations"]),
         },

@@ -71,6 +71,10 @@ class EvidenceSpec(StrictModel):
     phrases: tuple[str, ...] = Field(min_length=1)
     elements: tuple[Element, ...] = ()
     heading_terms: tuple[str, ...] = ()
+    near_miss_terms: tuple[str, ...] = Field(
+        (), description="Terms that show a passage is about something else with the same words (documentation of "
+                        "individual cases for a requirement on documenting the quality work): such a passage only "
+                        "mentions the topic.")
     roles: tuple[str, ...] = ()
     citations: tuple[str, ...] = ()
 

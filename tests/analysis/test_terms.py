@@ -55,3 +55,8 @@ def test_index_agrees_with_brute_force(texts, term):
     assert set(index.hits(term)) == {i for i, text in enumerate(texts) if _reference(text, term)}
     for i, (start, end) in index.hits(term).items():
         assert re.sub(r"\s+", " ", texts[i][start:end]).lower().startswith(words(term)[0])
+
+
+def test_numbers_match_exactly():
+    assert find_terms("Se 5 kap. 1 § SOSFS 2011:9.", ["5 kap 1"]) == ["5 kap 1"]
+    assert find_terms("Se 5 kap. 10 § SOSFS 2011:9.", ["5 kap 1"]) == []

@@ -1,0 +1,61 @@
+"""Frequency extraction: the issue's forms and real sentences from the seed documents, normalised."""
+
+from __future__ import annotations
+
+import pytest
+
+from sosfs_check.analysis.frequencies import FrequencyFinder
+from sosfs_check.document.model import Locator, TextUnit
+
+
+def _unit(text: str) -> TextUnit:
+    return TextUnit(block_id="b0001", text=text, section_path=("3 Egenkontroll",), section_level=1,
+                    locator=Locator(section="3 Egenkontroll", block_index=1, char_end=len(text)))
+
+
+@pytest.fixture(scope="module")
+def finder(catalog):
+    return FrequencyFinder(catalog.frequencies)
+
+
+# (sentence, [(kind, normalised)])
+CASES = [
+    ("Rutinen revideras årligen.", [("rate", "1 gång per år")]),
+    ("Nämnden följer upp en gång per år.", [("rate", "1 gång per år")]),
+    ("Möten hålls 1 ggr/månad utifrån särskild struktur.", [("rate", "12 gånger per år")]),        # seed 000
+    ("Samverkan på operativ nivå minst en gång per kvartal.", [("rate", "minst 4 gånger per år")]),
+    ("Verksamhetsdel som träffas 4-6 ggr/år.", [("rate", "4–6 gånger per år")]),                   # seed 000
+    ("Brukarundersökning görs varannat år.", [("rate", "0.5 gånger per år")]),
+    ("Sökandelistan sammanställs varje månad.", [("rate", "12 gånger per år")]),                   # seed 000
+    ("Klagomål besvaras inom två veckor.", [("deadline", "inom 14 dagar")]),
+    ("Patientsäkerhetsberättelsen ska vara klar senast 1 mars.", [("deadline", "senast 1 mars")]),
+    ("Processer och rutiner fastställs och revideras vid behov.", [("event", "vid behov eller händelse")]),  # seed 000
+    ("Åtgärder vidtas löpande under året.", [("continuous", "löpande")]),                          # seed 000
+    ("Avvikelser följs upp kontinuerligt.", [("continuous", "löpande")]),
+    ("Medarbetarsamtal hålls minst 3 ggr/år (respektive 1ggr/år för personal i kundservice i Svedala).",
+     [("rate", "minst 3 gånger per år"), ("rate", "1 gång per år")]),                              # seed 000
+]
+
+
+@pytest.mark.parametrize("sentence,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_frequencies_are_found_and_normalised(finder, sentence, expected):
+    found = finder.find(_unit(sentence))
+    assert [(f.kind, f.normalised) for f in found] == expected
+    for frequency in found:
+        assert sentence[frequency.char_start:frequency.char_end] == frequency.text
+
+
+def test_range_and_deadline_values(finder):
+    ranged, = finder.find(_unit("Träffas 4-6 ggr/år."))
+    assert (ranged.per_year, ranged.per_year_max, ranged.bound) == (4, 6, "range")
+    deadline, = finder.find(_unit("Utredningen ska vara klar inom 3 veckor."))
+    assert deadline.within_days == 21
+
+
+@pytest.mark.parametrize("sentence", [
+    "Året som gick präglades av förändringar.",        # "året" alone is no rate
+    "Förvaltningen har fyra avdelningar.",             # a number without "gånger per"
+    "Ärendet behandlades i månadsskiftet.",            # a word that starts like a period
+])
+def test_near_misses_are_not_frequencies(finder, sentence):
+    assert finder.find(_unit(sentence)) == []

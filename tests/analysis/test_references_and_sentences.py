@@ -1,0 +1,41 @@
+"""Legal citations with stale ones flagged, and sentence splitting that respects Swedish abbreviations."""
+
+from __future__ import annotations
+
+import pytest
+
+from sosfs_check.analysis.references import find_references
+from sosfs_check.analysis.sentences import sentence_spans
+from tests.analysis.test_frequencies import _unit
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Enligt socialtjänstlagen (2001:453) ska kvaliteten systematiskt utvecklas.", [("R1", "stale")]),
+    ("Rapporteringsskyldigheten enligt 14 kap 2-7 §§ SoL gäller all personal.", [("R10", "stale")]),
+    ("Ledningssystemet ersätter SOSFS 2006:11.", [("R12", "stale")]),
+    ("Hälso- och sjukvårdslagen (2017:30) gäller.", [("R18", "current")]),
+    ("Socialtjänstlagen gäller.", []),  # no year: nothing to date
+])
+def test_citations_and_their_status(catalog, text, expected):
+    found = find_references(_unit(text), catalog.legal_references)
+    assert [(c.reference_id, c.status) for c in found] == expected
+    for citation in found:
+        if citation.status == "stale":
+            assert citation.replacement and citation.location
+
+
+def test_stale_citation_names_its_replacement(catalog):
+    citation, = find_references(_unit("Se socialtjänstlagen (2001:453)."), catalog.legal_references)
+    assert citation.replacement == "Socialtjänstlag (2025:400)" and citation.stale_since == "2025-07-01"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Nämnden beslutar. Enhetschefen följer upp.", ["Nämnden beslutar.", "Enhetschefen följer upp."]),
+    ("Avvikelser utreds bl.a. av MAS enl. 3 kap. 2 § SOSFS 2011:9. Sedan återkopplas.",
+     ["Avvikelser utreds bl.a. av MAS enl. 3 kap. 2 § SOSFS 2011:9.", "Sedan återkopplas."]),
+    ("Det gäller t.ex. Lex Sarah.", ["Det gäller t.ex. Lex Sarah."]),
+    ("Ingen punkt alls", ["Ingen punkt alls"]),
+])
+def test_sentence_spans(catalog, text, expected):
+    spans = sentence_spans(text, catalog.matching.responsibility.abbreviations)
+    assert [text[start:end] for start, end in spans] == expected

@@ -1,0 +1,106 @@
+"""Responsibility statements from real sentences of the seed documents, lists, role headings and tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from sosfs_check.analysis.responsibilities import extract_responsibilities
+from sosfs_check.document.model import Locator, TextUnit
+
+
+def _unit(text: str, section: tuple[str, ...] = ("3 Ansvarsfördelning",), list_item: bool = False,
+          index: int = 0, header: str | None = None, row: int | None = None, column: int | None = None) -> TextUnit:
+    return TextUnit(block_id=f"b{index:04d}", text=text, section_path=section, section_level=len(section),
+                    locator=Locator(section=" › ".join(section), block_index=index, row=row, column=column,
+                                    char_end=len(text)),
+                    column_header=header, is_list_item=list_item)
+
+
+def _statements(catalog, *units):
+    return [(r.role, r.form, r.duty) for r in extract_responsibilities(list(units), catalog)]
+
+
+# Sentences as the seeds write them: (text, [(role, form, duty start)])
+SENTENCES = [
+    ("Förvaltningschefen har det yttersta ansvaret för att planera, leda, kontrollera, följa upp, utvärdera och "
+     "förbättra verksamheten.", [("förvaltningschef", "yttersta_ansvar", "planera, leda")]),           # 001
+    ("Avdelningschef har ett samlat ledningsansvar för att verksamheten bedrivs med god kvalitet. Avdelningschef "
+     "ansvarar för att planera, leda, kontrollera, utvärdera, följa och förbättra verksamheten.",
+     [("avdelningschef", "yttersta_ansvar", "verksamheten bedrivs"),
+      ("avdelningschef", "ansvarar_för", "planera, leda")]),                                             # 001
+    ("Socialnämnden ansvarar för att uppföljning och utvärdering sker av både verksamheten och "
+     "kvalitetsledningssystemet.", [("nämnd", "ansvarar_för", "uppföljning och utvärdering")]),        # 001
+    ("Varje chef ska tillse att det finns ett klimat som uppmuntrar och stödjer denna del av arbetet.",
+     [("chef", "ska", "tillse att det finns")]),                                                       # 001
+    ("Respektive verksamhet ansvarar för att ta fram, implementera, utveckla och följa upp sina processer.",
+     [("Respektive verksamhet", "ansvarar_för", "ta fram")]),                                          # 001, unknown role kept
+    ("AMF Trelleborg ansvarar för att genomföra egenkontroller.",
+     [("AMF Trelleborg", "ansvarar_för", "genomföra egenkontroller")]),                                # 000
+    ("Enhetschef och MAS ansvarar för att avvikelser utreds enl. 3 kap. 2 § i rutinen.",
+     [("enhetschef", "ansvarar_för", "avvikelser utreds enl. 3 kap. 2 §"),
+      ("mas", "ansvarar_för", "avvikelser utreds enl. 3 kap. 2 §")]),                                 # two roles, abbreviation
+]
+
+
+@pytest.mark.parametrize("text,expected", SENTENCES, ids=[s[0][:40] for s in SENTENCES])
+def test_sentences(catalog, text, expected):
+    found = _statements(catalog, _unit(text))
+    assert [(role, form) for role, form, _ in found] == [(role, form) for role, form, _ in expected]
+    for (_, _, duty), (_, _, start) in zip(found, expected, strict=True):
+        assert duty.startswith(start)
+
+
+@pytest.mark.parametrize("text", [
+    "En förutsättning för att medarbetare ska kunna ta sitt ansvar är att all personal har kunskap.",  # 001
+    "Samverkan ska bedrivas mellan socialförvaltningen och andra förvaltningar.",                  # 003: "ska", no role
+    "Vi arbetar i team som gemensamt ansvarar för hela processen.",                               # 000: no role subject
+    "Det är viktigt att rutinerna följs.",
+])
+def test_near_misses_give_no_statement(catalog, text):
+    assert _statements(catalog, _unit(text)) == []
+
+
+def test_introduction_with_colon_owns_the_following_bullets(catalog):
+    found = _statements(
+        catalog,
+        _unit("Medarbetaren ansvarar för att:", index=1),
+        _unit("känna till och arbeta i enlighet med verksamhetens processer", list_item=True, index=2),
+        _unit("rapportera avvikelser och tillbud", list_item=True, index=3),
+        _unit("Enhetschef ansvarar för att:", list_item=True, index=4),   # a bullet that starts a new list
+        _unit("utöva egenkontroll", list_item=True, index=5),
+        _unit("Nytt stycke utan ansvar.", index=6),
+        _unit("punkt som inte hör till någon", list_item=True, index=7),
+    )
+    assert found == [("medarbetare", "list_item", "känna till och arbeta i enlighet med verksamhetens processer"),
+                     ("medarbetare", "list_item", "rapportera avvikelser och tillbud"),
+                     ("enhetschef", "list_item", "utöva egenkontroll")]
+
+
+def test_semicolon_introduction_and_subjectless_introduction_under_a_role_heading(catalog):
+    found = _statements(
+        catalog,
+        _unit("Förvaltningschefen ansvarar för;", section=("4 Ansvarsfördelning i planeringsfasen",), index=1),
+        _unit("att besluta om förvaltningens övergripande verksamhetsplan", list_item=True,
+              section=("4 Ansvarsfördelning i planeringsfasen",), index=2),                               # 003
+        _unit("Har ett särskilt ansvar för att:", section=("3 Ansvar", "3.4 MAS"), index=3),             # 001
+        _unit("rapportera Lex Maria till IVO", list_item=True, section=("3 Ansvar", "3.4 MAS"), index=4),
+    )
+    assert [(role, form) for role, form, _ in found] == [("förvaltningschef", "list_item"), ("mas", "list_item")]
+
+
+def test_bullets_directly_under_a_role_heading(catalog):
+    section = ("3 Ansvarsfördelning", "3.3 Enhetschef")
+    found = _statements(catalog, _unit("ta emot och utreda synpunkter, klagomål och avvikelser", list_item=True,
+                                       section=section))
+    assert found == [("enhetschef", "list_item", "ta emot och utreda synpunkter, klagomål och avvikelser")]
+
+
+def test_ansvar_column_gives_one_statement_per_role_with_the_rows_frequencies(catalog):
+    header = ("Aktivitet", "Frekvens", "Ansvarig")
+    row = [("Egenkontroll av journalföring", 0), ("2 ggr/år", 1), ("Enhetschef, MAS", 2)]
+    units = [_unit(text, header=header[column], row=1, column=column, index=5) for text, column in row]
+    result = extract_responsibilities(units, catalog)
+    assert [(r.role, r.form, r.duty) for r in result] == [
+        ("enhetschef", "table_column", "Egenkontroll av journalföring"),
+        ("mas", "table_column", "Egenkontroll av journalföring")]
+    assert [f.normalised for f in result[0].frequencies] == ["2 gånger per år"]
