@@ -31,6 +31,7 @@ def _evidence(match: PassageMatch, config: MatchingConfig, reason: str) -> Evide
         f"rubrik: {', '.join(match.heading_terms)}" if match.heading_terms else "",
         f"delar: {', '.join(match.elements)}" if match.elements else "",
         f"handlar om annat: {', '.join(match.near_misses)}" if match.near_misses else "",
+        f"uppräkning av {len(match.enumerated_topics)} ämnen" if match.enumerated_topics else "",
     ]))
     return Evidence(quote=_quote(unit.text, config.quote_max_chars), section=" › ".join(unit.section_path),
                     location=unit.locator.describe(), block_id=unit.block_id, passage_kind=match.effective_kind,

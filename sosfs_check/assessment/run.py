@@ -22,7 +22,7 @@ from sosfs_check.assessment.model import (
 )
 from sosfs_check.catalog import Catalog, load_catalog
 from sosfs_check.document.model import DocumentModel
-from sosfs_check.matching.matcher import match_requirement
+from sosfs_check.matching.matcher import mark_enumerations, match_requirement
 
 
 def check(source: DocumentModel | Path | str, *, omfattning: list[str] | None = None,
@@ -40,13 +40,10 @@ def check(source: DocumentModel | Path | str, *, omfattning: list[str] | None = 
     scope = detect_scope(passages, catalog.matching, omfattning)
     scope_label = ", ".join(scope.activities) or "ingen identifierad verksamhet"
 
-    findings = []
-    for requirement in catalog.requirements:
-        if requirement.lifecycle == "retired":
-            continue
-        matches = match_requirement(requirement, passages)
-        findings.append(decide(requirement, matches, catalog.matching, applies(requirement.applies_to, scope),
-                               scope_label))
+    active = [requirement for requirement in catalog.requirements if requirement.lifecycle != "retired"]
+    matches = mark_enumerations({r.id: match_requirement(r, passages) for r in active},
+                                catalog.matching.enumeration_min_topics)
+    findings = [decide(r, matches[r.id], catalog.matching, applies(r.applies_to, scope), scope_label) for r in active]
 
     references = [c for unit in units for c in find_references(unit, catalog.legal_references)]
     frequencies = [f for unit in units for f in frequency_finder.find(unit)]

@@ -183,6 +183,7 @@ class MatchingConfig(StrictModel):
     inflection_exclusions: tuple[str, ...] = ()
     responsibility: ResponsibilityConfig
     scopes: dict[Literal["hälso- och sjukvård", "lss", "socialtjänst"], ScopeRule]
+    enumeration_min_topics: int = Field(ge=2)
     min_phrase_units_for_partial: int = Field(ge=1)
     quote_max_chars: int = Field(ge=40)
 

@@ -21,12 +21,15 @@ class PassageMatch(BaseModel):
     heading_terms: list[str]
     elements: list[str]       # names of the requirement's elements found in this passage
     near_misses: list[str] = []  # near-miss terms found: the passage speaks of something else
+    enumerated_topics: list[str] = []  # set when the passage names many topics in one breath
     score: float
 
     @property
     def effective_kind(self) -> str:
-        """The passage's kind for this requirement: a near miss only mentions the topic."""
-        return "mention" if self.near_misses and self.passage.kind in ("arrangement", "prose") else self.passage.kind
+        """The passage's kind for this requirement: a near miss or a word in an enumeration only mentions it."""
+        if (self.near_misses or self.enumerated_topics) and self.passage.kind in ("arrangement", "prose"):
+            return "mention"
+        return self.passage.kind
 
 
 def match_requirement(requirement: Requirement, passages: PassageSet) -> list[PassageMatch]:
@@ -53,3 +56,30 @@ def match_requirement(requirement: Requirement, passages: PassageSet) -> list[Pa
                                     near_misses=near_misses, score=score - len(near_misses)))
     matches.sort(key=lambda m: (-m.score, m.passage.unit.locator.block_index))
     return matches
+
+
+def topic(requirement_id: str) -> str:
+    """The topic family of a requirement: RISK-2 → RISK, EGEN-AR-5 → EGEN, SAMV-HSL-1 → SAMV."""
+    return requirement_id.split("-", 1)[0]
+
+
+def mark_enumerations(matches: dict[str, list[PassageMatch]], min_topics: int) -> dict[str, list[PassageMatch]]:
+    """Flag passages whose catalog phrases belong to at least min_topics topic families.
+
+    "Processer ändras utifrån uppföljning, egenkontroll, utredning av avvikelser och riskanalyser" names
+    four topics and arranges none of them: for each it is a word in an enumeration, i.e. a mention.
+    """
+    topics_of: dict[str, set[str]] = {}
+    for requirement_id, found in matches.items():
+        for match in found:
+            if match.phrases:
+                topics_of.setdefault(match.passage.unit.block_id, set()).add(topic(requirement_id))
+    flagged: dict[str, list[PassageMatch]] = {}
+    for requirement_id, found in matches.items():
+        flagged[requirement_id] = [
+            match.model_copy(update={"enumerated_topics": sorted(topics)})
+            if len(topics := topics_of.get(match.passage.unit.block_id, set())) >= min_topics and match.phrases
+            else match
+            for match in found
+        ]
+    return flagged
