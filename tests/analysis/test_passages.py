@@ -1,0 +1,77 @@
+"""Positive and near-miss Swedish passages for every kind of evidence the matcher weighs."""
+
+from __future__ import annotations
+
+import pytest
+
+from sosfs_check.analysis.passages import analyse_passages
+from sosfs_check.assessment.run import check
+from sosfs_check.document.model import Locator, TextUnit
+from sosfs_check.matching.matcher import match_requirement
+
+
+def _unit(text: str, section: tuple[str, ...] = ("4 Kvalitetsarbete",), header: str | None = None,
+          list_item: bool = False, index: int = 0) -> TextUnit:
+    return TextUnit(block_id=f"b{index:04d}", text=text, section_path=section, section_level=len(section),
+                    locator=Locator(section=" › ".join(section), block_index=index,
+                                    row=0 if header else None, column=0 if header else None),
+                    column_header=header, is_list_item=list_item)
+
+
+# (passage, column header, expected kind)
+KINDS = [
+    ("Enhetschefen ansvarar för att riskanalyser genomförs inför varje större förändring.", None, "arrangement"),
+    ("Avvikelser rapporteras i verksamhetssystemet och utreds av enhetschef.", None, "arrangement"),
+    ("Vårdgivaren eller den som bedriver socialtjänst ska identifiera processer.", None, "regulation"),
+    ("Enligt 5 kap. 1 § ska den som bedriver verksamheten fortlöpande bedöma risker.", None, "regulation"),
+    ("Dokumentationskravet enligt SOSFS 2011:9 omfattar alla delar av kvalitetsarbetet.", None, "regulation"),
+    ("Riskanalyser genomförs årligen.", "Krav i författningen SOSFS 2011:9", "regulation"),   # the column decides
+    ("En process kan beskrivas som en serie aktiviteter som skapar värde.", None, "mention"),  # a definition
+    ("Förvaltningen planerar att införa riskanalyser under nästa år.", None, "mention"),       # a plan
+    ("Syftet med egenkontroll är att upptäcka brister i tid.", None, "mention"),               # a purpose
+    ("Kvalitet handlar om att möta den enskildes behov.", None, "prose"),
+]
+
+
+@pytest.mark.parametrize("text,header,kind", KINDS, ids=[k[0][:40] for k in KINDS])
+def test_passage_kinds(catalog, text, header, kind):
+    passage, = analyse_passages([_unit(text, header=header)], catalog.matching, catalog.inflections.forms).items
+    assert passage.kind == kind, passage.signals
+
+
+def test_bullets_inherit_their_introduction(catalog):
+    units = [_unit("Egenkontrollen ska innefatta;", index=0),
+             _unit("jämförelser av verksamhetens resultat med nationella kvalitetsregister.", list_item=True, index=1),
+             _unit("Enligt 5 kap. 2 § ska egenkontroll omfatta:", index=2),
+             _unit("granskning av journaler genomförs", list_item=True, index=3)]
+    kinds = [p.kind for p in analyse_passages(units, catalog.matching, catalog.inflections.forms)]
+    assert kinds == ["arrangement", "arrangement", "regulation", "regulation"]
+
+
+# (requirement, passage, section, matched?) – phrases, heading context and elements together
+MATCHES = [
+    ("RISK-2", "Varje risk värderas utifrån sannolikhet och konsekvens i en riskmatris.", ("5 Riskanalys",), True),
+    ("RISK-2", "Sannolikheten att målen nås bedöms i budgeten.", ("2 Ekonomi",), False),   # element without topic
+    ("EGEN-AR-5", "Enhetschefen gör journalgranskning två gånger per år.", ("6 Egenkontroll",), True),
+    ("EGEN-AR-5", "MAS ansvarar för att journaler förs enligt patientdatalagen.", ("3 Ansvar",), False),
+    ("KLAG-1", "Klagomål tas emot av enhetschefen och utreds inom två veckor.", ("7 Klagomål",), True),
+    ("RISK-1", "Barn som riskerar att fara illa får stöd.", ("3 Verksamhet",), False),    # 'riskerar' is no analysis
+    ("SAMV-SOL-3", "Samverkan med Försäkringskassan regleras i en överenskommelse.", ("5 Samverkan",), True),
+]
+
+
+@pytest.mark.parametrize("requirement_id,text,section,matched", MATCHES, ids=[f"{m[0]}-{m[3]}" for m in MATCHES])
+def test_requirement_matching(catalog, requirement_id, text, section, matched):
+    passages = analyse_passages([_unit(text, section)], catalog.matching, catalog.inflections.forms)
+    found = [m for m in match_requirement(catalog[requirement_id], passages) if m.phrases]
+    assert bool(found) is matched
+
+
+def test_a_word_in_an_enumeration_of_many_topics_is_only_a_mention(tmp_path, catalog):
+    text = ("Processer och rutiner ändras utifrån det förbättringsarbete som sker vid uppföljning, egenkontroll, "
+            "utredning av avvikelser och riskanalyser.")
+    path = tmp_path / "uppräkning.txt"
+    path.write_text(f"1 Kvalitetsarbete\n{text}\n", encoding="utf-8")
+    finding = check(path).finding("RISK-1")
+    assert finding.status == "partial"
+    assert "uppräkning" in finding.evidence[0].method
