@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from sosfs_check.analysis.model import Frequency
+from sosfs_check.analysis.terms import words
 from sosfs_check.catalog.models import FrequencyLexicon
 from sosfs_check.document.model import TextUnit
 
@@ -57,12 +58,32 @@ class FrequencyFinder:
     def __init__(self, lexicon: FrequencyLexicon) -> None:
         self.lexicon = lexicon
         self.patterns = _patterns(lexicon)
+        # A word each kind of expression cannot do without: a pattern runs only on passages that have one, which
+        # spares the regular expressions on most passages. A rate needs a "times" word, possibly glued to its
+        # number ("1ggr"); the others need "inom", "senast" or the longest word of one of their phrases.
+        longest = {kind: {max(words(phrase), key=len) for phrase in phrases}
+                   for kind, phrases in (("rate_word", lexicon.rate_words), ("event", lexicon.event_words))}
+        self.times_words = tuple(lexicon.times_words)
+        self.signals = {"within": {"inom"}, "by_date": {"senast"}, **longest}
+        self._found: dict[tuple[str, str], list[Frequency]] = {}
 
     def find(self, unit: TextUnit) -> list[Frequency]:
         """Every frequency in the unit's text, in order of position; overlapping matches keep the first kind."""
+        key = (unit.block_id, unit.text)
+        if key not in self._found:
+            tokens = set(words(unit.text))
+            kinds = {kind for kind, signal in self.signals.items() if not tokens.isdisjoint(signal)}
+            if any(token.endswith(self.times_words) for token in tokens):
+                kinds.add("rate")
+            self._found[key] = self._scan(unit, kinds) if kinds else []
+        return self._found[key]
+
+    def _scan(self, unit: TextUnit, kinds: set[str]) -> list[Frequency]:
         found: list[Frequency] = []
         taken: list[tuple[int, int]] = []
         for kind, pattern in self.patterns:
+            if kind not in kinds:
+                continue
             for match in pattern.finditer(unit.text):
                 if any(start < match.end() and match.start() < end for start, end in taken):
                     continue

@@ -30,31 +30,37 @@ class Frequency(AnalysisModel):
 
 
 class Responsibility(AnalysisModel):
-    role: str                 # role id from the lexicon, or the words as written when unknown
-    role_as_written: str
-    known_role: bool
-    duty: str
-    form: Literal["ansvarar_för", "yttersta_ansvar", "ska", "list_item", "table_column"]
-    frequencies: list[Frequency] = []
+    """One statement of who is responsible for what."""
+
+    role: str = Field(description="Role id from the role lexicon, or the words as written when the role is unknown.")
+    role_as_written: str = Field(description="The subject as the document writes it.")
+    known_role: bool = Field(description="True when the role was found in the role lexicon.")
+    duty: str = Field(description="What the role is responsible for, as written.")
+    form: Literal["ansvarar_för", "yttersta_ansvar", "ska", "list_item", "table_column"] = Field(
+        description="How it was stated: a sentence, a bullet of an 'X ansvarar för att:' list, or an Ansvar column.")
+    frequencies: list[Frequency] = Field(default_factory=list, description="How often, where the statement says.")
     block_id: str
     section: str
     location: str
 
 
 class LegalCitation(AnalysisModel):
-    reference_id: str
-    text: str
+    """A citation of a law or regulation."""
+
+    reference_id: str = Field(description="Id in the catalog's table of legal references.")
+    text: str = Field(description="The citation as written.")
     label: str
     status: Literal["current", "stale", "uncertain"]
-    replacement: str | None = None
-    stale_since: str | None = None
+    replacement: str | None = Field(None, description="What replaced a stale reference.")
+    stale_since: str | None = Field(None, description="Date the reference went stale (ISO 8601).")
     block_id: str
     section: str
     location: str
 
 
 class Scope(AnalysisModel):
-    activities: list[str]
-    detected_from: dict[str, list[str]]
-    overridden: bool = False
+    """Which activities the document covers; requirements for other activities are not applicable."""
 
+    activities: list[str] = Field(description="socialtjänst, lss and/or hälso- och sjukvård.")
+    detected_from: dict[str, list[str]] = Field(description="Per activity, the terms found in the document's own text.")
+    overridden: bool = Field(False, description="True when the user set the scope (--omfattning).")

@@ -51,7 +51,10 @@ def analyse_passages(units: Sequence[TextUnit], config: MatchingConfig,
         roles = owners.setdefault(statement.block_id, [])
         if statement.role not in roles:
             roles.append(statement.role)
-    passages = [_classify(unit, index, context, texts, headers, config, owners.get(unit.block_id, []))
+    arrangement_terms = texts.texts_with(config.arrangement_terms)
+    regulation_headers = headers.texts_with(config.regulation_column_terms)
+    passages = [_classify(unit, context, config, owners.get(unit.block_id, []), arrangement_terms.get(index, []),
+                          bool(regulation_headers.get(index)))
                 for index, (unit, context) in enumerate(zip(units, contexts, strict=True))]
     return PassageSet(_inherit_from_introductions(passages), texts, TermIndex(contexts, inflections))
 
@@ -84,10 +87,10 @@ def _context(unit: TextUnit) -> str:
     return (" ".join(unit.section_path) + " " + (unit.column_header or "")).lower()
 
 
-def _classify(unit: TextUnit, index: int, context: str, texts: TermIndex, headers: TermIndex,
-              config: MatchingConfig, owners: list[str]) -> Passage:
+def _classify(unit: TextUnit, context: str, config: MatchingConfig, owners: list[str], arrangement_terms: list[str],
+              regulation_column: bool) -> Passage:
     text = unit.text
-    if headers.terms_in(index, config.regulation_column_terms):
+    if regulation_column:
         return Passage(unit=unit, kind="regulation", context=context, signals=[f"kolumn: {unit.column_header}"])
     framing = [p.pattern for p in _compiled(config.regulation_framing) if p.search(text)]
     if framing:
@@ -97,7 +100,7 @@ def _classify(unit: TextUnit, index: int, context: str, texts: TermIndex, header
         return Passage(unit=unit, kind="mention", context=context, signals=mentions)
     # A responsibility statement (including a bullet of an "X ansvarar för att:" list) is an arrangement
     # even when it has no verb of its own.
-    arrangement = [f"ansvar: {role}" for role in owners] + texts.terms_in(index, config.arrangement_terms)
+    arrangement = [f"ansvar: {role}" for role in owners] + arrangement_terms
     if arrangement or (unit.is_list_item and "ansvar" in context):
         return Passage(unit=unit, kind="arrangement", context=context, signals=arrangement or ["punkt under ansvar"])
     return Passage(unit=unit, kind="prose", context=context, signals=[])

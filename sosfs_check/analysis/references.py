@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 from sosfs_check.analysis.model import LegalCitation
+from sosfs_check.analysis.terms import words
 from sosfs_check.catalog.models import LegalReferenceTable
 from sosfs_check.document.model import TextUnit
 
 
 def find_references(unit: TextUnit, table: LegalReferenceTable) -> list[LegalCitation]:
-    citations = []
+    citations: list[LegalCitation] = []
+    if not table.compiled_trigger.search(unit.text):
+        return citations  # most passages cite nothing; skip the per-reference scans
+    numbers = [token for token in words(unit.text) if any(ch.isdigit() for ch in token)]
     taken: list[tuple[int, int]] = []
     for reference in table.references:
+        anchors = reference.anchors
+        if anchors is not None and not any(anchor in token for anchor in anchors for token in numbers):
+            continue  # none of the numbers this reference is written with occurs here
         for pattern in reference.compiled:
             for match in pattern.finditer(unit.text):
                 if any(s <= match.start() < e for s, e in taken):

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from sosfs_check.analysis.frequencies import FrequencyFinder
 from sosfs_check.analysis.model import Frequency, Responsibility
 from sosfs_check.analysis.sentences import sentence_spans
-from sosfs_check.analysis.terms import find_terms
+from sosfs_check.analysis.terms import find_terms, words
 from sosfs_check.catalog.models import Catalog, ResponsibilityConfig, Role
 from sosfs_check.document.model import TextUnit
 
@@ -39,15 +39,29 @@ class _RoleFinder:
     """All roles named in a text, in order, longest form first where forms overlap."""
 
     def __init__(self, roles: Iterable[Role]) -> None:
-        self.patterns: list[tuple[Role, re.Pattern[str]]] = []
-        for role in roles:
-            forms = sorted(role.forms, key=len, reverse=True)
-            alternatives = [rf"(?<!\w){re.escape(form)}(?!\w)" for form in forms]
-            alternatives += [rf"\w+{re.escape(head)}(?!\w)" for head in role.compound_heads]
-            self.patterns.append((role, re.compile("|".join(alternatives), re.IGNORECASE)))
+        # One scan for every form of every role (longest first, so "medicinskt ansvarig sjuksköterska" beats a
+        # shorter form at the same place) and one for compound heads ("arbetsmarknads|nämnden").
+        self.by_form = {form.lower(): role for role in roles for form in role.forms}
+        self.by_head = {head.lower(): role for role in roles for head in role.compound_heads}
+        forms = sorted(self.by_form, key=len, reverse=True)
+        self.forms = re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, f.split())) for f in forms)
+                                + r")(?!\w)", re.IGNORECASE)
+        heads = sorted(self.by_head, key=len, reverse=True)
+        self.heads = re.compile(r"(?<=\w)(?:" + "|".join(map(re.escape, heads)) + r")(?!\w)", re.IGNORECASE) \
+            if heads else None
+
+    def _found(self, text: str) -> Iterable[tuple[int, int, Role]]:
+        for match in self.forms.finditer(text):
+            yield match.start(), match.end(), self.by_form[" ".join(match.group().lower().split())]
+        if self.heads is not None:
+            for match in self.heads.finditer(text):
+                start = match.start()
+                while start > 0 and text[start - 1].isalnum():
+                    start -= 1  # the compound begins at the start of its word
+                yield start, match.end(), self.by_head[match.group().lower()]
 
     def spans(self, text: str) -> list[tuple[int, int, Role]]:
-        found = sorted(((m.start(), -m.end(), role) for role, p in self.patterns for m in p.finditer(text)),
+        found = sorted(((start, -end, role) for start, end, role in self._found(text)),
                        key=lambda item: (item[0], item[1]))
         kept: list[tuple[int, int, Role]] = []
         for start, negative_end, role in found:
@@ -84,16 +98,21 @@ class _Extractor:
         self.config = catalog.matching.responsibility
         self.roles = _RoleFinder(catalog.roles)
         self.statements = _statement_patterns(self.config)
+        # A statement needs the longest word of one of its phrases ("ansvarar", "ansvaret", "ska"): sentences
+        # without any are not matched against the (backtracking) statement patterns.
+        self.signal_words = {max(words(phrase), key=len) for phrases in self.config.statement_phrases.values()
+                             for phrase in phrases}
         self.frequencies = frequencies
         self.found: list[Responsibility] = []
         self.owner: _Owner | None = None
         self.rows: dict[tuple[int, int], list[tuple[TextUnit, list[Frequency]]]] = {}
+        self._columns: dict[str, bool] = {}
 
     def unit(self, unit: TextUnit) -> None:
         frequencies = self.frequencies.find(unit)
         if unit.locator.row is not None:
             self.rows.setdefault((unit.locator.block_index, unit.locator.row), []).append((unit, frequencies))
-            if unit.column_header and find_terms(unit.column_header, self.config.column_terms):
+            if unit.column_header and self._is_responsibility_column(unit.column_header):
                 self._table_cell(unit)
                 return
         if not unit.is_list_item:
@@ -118,6 +137,8 @@ class _Extractor:
 
     def _sentence(self, unit: TextUnit, sentence: str, frequencies: list[Frequency]) -> bool:
         """Record the statement or list introduction in one sentence; True when there was one."""
+        if self.signal_words.isdisjoint(words(sentence)):
+            return False
         for form, pattern in self.statements:
             match = pattern.match(sentence)
             if not match:
@@ -143,6 +164,11 @@ class _Extractor:
             return True
         return False
 
+    def _is_responsibility_column(self, header: str) -> bool:
+        if header not in self._columns:
+            self._columns[header] = bool(find_terms(header, self.config.column_terms))
+        return self._columns[header]
+
     def _plausible_subject(self, subject: str) -> bool:
         padded = f" {subject.lower()} "
         return (len(subject.split()) <= self.config.max_subject_words
@@ -152,7 +178,7 @@ class _Extractor:
     def _table_cell(self, unit: TextUnit) -> None:
         row = self.rows[(unit.locator.block_index, unit.locator.row)]
         activity = next((other.text for other, _ in row if other is not unit and other.column_header
-                         and not find_terms(other.column_header, self.config.column_terms)), unit.column_header or "")
+                         and not self._is_responsibility_column(other.column_header)), unit.column_header or "")
         frequencies = [f for _, found in row for f in found]
         roles = self.roles.roles(unit.text)
         for role in roles or [None]:

@@ -34,24 +34,33 @@ class TermIndex:
 
     def __init__(self, texts: Sequence[str], inflections: Mapping[str, Sequence[str]] | None = None) -> None:
         self._inflections = inflections or {}
-        self._spans: list[list[tuple[int, int]]] = []
+        self._count = len(texts)
+        # Equal texts (every passage of a section shares its heading context) are tokenised once, as one slot.
+        slot_of: dict[str, int] = {}
+        self._members: list[list[int]] = []
+        self._texts: list[str] = []
+        self._spans: dict[int, list[tuple[int, int]]] = {}  # token spans, computed only for texts that match
         postings: dict[str, list[tuple[int, int]]] = {}
         for text_index, text in enumerate(texts):
-            spans = []
-            for position, match in enumerate(_TOKEN.finditer(text)):
-                spans.append(match.span())
-                postings.setdefault(match.group().lower(), []).append((text_index, position))
-            self._spans.append(spans)
+            slot = slot_of.get(text)
+            if slot is not None:
+                self._members[slot].append(text_index)
+                continue
+            slot = slot_of[text] = len(self._members)
+            self._members.append([text_index])
+            self._texts.append(text)
+            for position, token in enumerate(_TOKEN.findall(text)):
+                postings.setdefault(token.lower(), []).append((slot, position))
         self._postings = postings
         self._forms = sorted(postings)
         self._word_cache: dict[str, frozenset[tuple[int, int]]] = {}
         self._term_cache: dict[str, dict[int, tuple[int, int]]] = {}
 
     def __len__(self) -> int:
-        return len(self._spans)
+        return self._count
 
     def _word(self, word: str) -> frozenset[tuple[int, int]]:
-        """(text, token position) of every token that starts with word or inflects its lemma."""
+        """(slot, token position) of every token that starts with word or inflects its lemma."""
         cached = self._word_cache.get(word)
         if cached is not None:
             return cached
@@ -76,17 +85,31 @@ class TermIndex:
         if cached is not None:
             return cached
         parts = words(term)
-        result: dict[int, tuple[int, int]] = {}
+        by_slot: dict[int, tuple[int, int]] = {}
         if parts:
             tails = [self._word(part) for part in parts[1:]]
-            for text_index, position in sorted(self._word(parts[0])):
-                if text_index in result:
+            for slot, position in sorted(self._word(parts[0])):
+                if slot in by_slot:
                     continue
-                if all((text_index, position + offset) in tail for offset, tail in enumerate(tails, start=1)):
-                    spans = self._spans[text_index]
-                    result[text_index] = (spans[position][0], spans[position + len(parts) - 1][1])
+                if all((slot, position + offset) in tail for offset, tail in enumerate(tails, start=1)):
+                    spans = self._token_spans(slot)
+                    by_slot[slot] = (spans[position][0], spans[position + len(parts) - 1][1])
+        result = {index: span for slot, span in by_slot.items() for index in self._members[slot]}
         self._term_cache[term] = result
         return result
+
+    def _token_spans(self, slot: int) -> list[tuple[int, int]]:
+        if slot not in self._spans:
+            self._spans[slot] = [match.span() for match in _TOKEN.finditer(self._texts[slot])]
+        return self._spans[slot]
+
+    def texts_with(self, terms: Sequence[str]) -> dict[int, list[str]]:
+        """For every text containing any of the terms: those terms, in the order given."""
+        found: dict[int, list[str]] = {}
+        for term in terms:
+            for index in self.hits(term):
+                found.setdefault(index, []).append(term)
+        return found
 
     def terms_in(self, text_index: int, terms: Sequence[str]) -> list[str]:
         """The terms that occur in one text, in the order given."""

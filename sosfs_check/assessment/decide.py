@@ -33,8 +33,10 @@ def _evidence(match: PassageMatch, config: MatchingConfig, reason: str) -> Evide
         f"handlar om annat: {', '.join(match.near_misses)}" if match.near_misses else "",
         f"uppräkning av {len(match.enumerated_topics)} ämnen" if match.enumerated_topics else "",
     ]))
+    start, end = match.span or (None, None)
     return Evidence(quote=_quote(unit.text, config.quote_max_chars), section=" › ".join(unit.section_path),
-                    location=unit.locator.describe(), block_id=unit.block_id, passage_kind=match.effective_kind,
+                    location=unit.locator.describe(), locator=unit.locator, block_id=unit.block_id,
+                    match_start=start, match_end=end, passage_kind=match.effective_kind,
                     method=method, score=round(match.score, 2), reason=reason)
 
 

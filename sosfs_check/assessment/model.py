@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from sosfs_check.analysis.model import Frequency, LegalCitation, Responsibility, Scope
-from sosfs_check.document.model import CoreProperties, Fidelity
+from sosfs_check.document.model import CoreProperties, Fidelity, Locator
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -22,25 +22,35 @@ class ResultModel(BaseModel):
 
 
 class Evidence(ResultModel):
-    quote: str
-    section: str
-    location: str
-    block_id: str
-    passage_kind: Literal["regulation", "mention", "arrangement", "prose"]
-    method: str = Field(description="What matched: phrases, heading terms and elements.")
-    score: float
-    reason: str
+    """One passage of the document that the decision rests on, with where to find it."""
+
+    quote: str = Field(description="The passage as written (shortened with … beyond the catalog's quote length).")
+    section: str = Field(description="Section path with the numbers Word displays, e.g. '3 Ansvar › 3.2 Enhetschef'.")
+    location: str = Field(description="Swedish one-line location: section, paragraph number, table row and column.")
+    locator: Locator = Field(description="The same location as data: block index, table row/column, characters.")
+    block_id: str = Field(description="Stable id of the paragraph or cell in the document model.")
+    match_start: int | None = Field(None, description="Start of the first matched phrase within the passage text.")
+    match_end: int | None = Field(None, description="End of the first matched phrase within the passage text.")
+    passage_kind: Literal["regulation", "mention", "arrangement", "prose"] = Field(
+        description="regulation: restates the regulation; mention: names the topic (definition, plan, purpose, "
+                    "enumeration); arrangement: the organisation's own arrangement; prose: other own text.")
+    method: str = Field(description="What matched: phrases, heading terms, elements, near misses, enumerations.")
+    score: float = Field(description="Matcher score; higher is stronger evidence. For ordering, not a probability.")
+    reason: str = Field(description="Why this passage supports the status, in Swedish.")
 
 
 class Finding(ResultModel):
-    requirement_id: str
+    """The assessment of one requirement of the catalog."""
+
+    requirement_id: str = Field(description="Canonical requirement id, e.g. 'RISK-2'.")
     title: str
-    kind: Literal["ska", "bör", "upplysning"]
+    kind: Literal["ska", "bör", "upplysning"] = Field(description="Binding (ska), advice (bör) or a pointer.")
     chapter: int
-    citation: str
+    citation: str = Field(description="Where the requirement stands in SOSFS 2011:9, e.g. '5 kap. 1 §'.")
     status: Status
-    reason: str
-    missing_elements: list[str] = Field(default_factory=list)
+    reason: str = Field(description="One sentence in Swedish saying why; for 'missing' also what came nearest.")
+    missing_elements: list[str] = Field(default_factory=list,
+                                        description="Essential parts of the requirement the document lacks.")
     evidence: list[Evidence] = Field(default_factory=list)
 
 
@@ -53,43 +63,51 @@ class ChapterSummary(ResultModel):
 
 
 class Summary(ResultModel):
+    """Counts of findings per status."""
+
     total: int
     covered: int
     partial: int
     missing: int
     not_applicable: int
     by_chapter: list[ChapterSummary]
-    stale_references: int
+    stale_references: int = Field(description="Citations of laws or regulations that have been replaced.")
 
 
 class DocumentInfo(ResultModel):
-    source_name: str
-    sha256: str
-    format: str
+    source_name: str = Field(description="File name only, never a path.")
+    sha256: str = Field(description="SHA-256 of the file's bytes: which version of the document was assessed.")
+    format: str = Field(description="'docx' or 'text'.")
     properties: CoreProperties
     scope: Scope
 
 
 class CatalogInfo(ResultModel):
+    """The catalog release used; a result is only comparable with results of the same catalog version."""
+
     regulation: str
     catalog_version: str
     catalog_date: str
 
 
 class RunMetadata(ResultModel):
+    """The only part of the result that changes between two runs on the same document."""
+
     tool_version: str
-    generated_at: str
+    generated_at: str = Field(description="UTC time of the run (ISO 8601).")
 
 
 class AssessmentResult(ResultModel):
-    document: DocumentInfo
-    catalog: CatalogInfo
-    summary: Summary
-    findings: list[Finding]
-    responsibilities: list[Responsibility]
-    frequencies: list[Frequency]
-    references: list[LegalCitation]
-    fidelity: Fidelity
+    """Everything the check found; reports, exports and comparisons are renderings of this object."""
+
+    document: DocumentInfo = Field(description="What was assessed: file name, hash, properties, detected scope.")
+    catalog: CatalogInfo = Field(description="Which catalog version the document was assessed against.")
+    summary: Summary = Field(description="Counts per status, in total and per chapter.")
+    findings: list[Finding] = Field(description="One finding per active catalog requirement, in catalog order.")
+    responsibilities: list[Responsibility] = Field(description="Who is responsible for what, in reading order.")
+    frequencies: list[Frequency] = Field(description="Every frequency or deadline found, in reading order.")
+    references: list[LegalCitation] = Field(description="Every legal citation, stale ones with their replacement.")
+    fidelity: Fidelity = Field(description="What the reader read, left out on purpose, or could not read.")
     metadata: RunMetadata
 
     def finding(self, requirement_id: str) -> Finding:

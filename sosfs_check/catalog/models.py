@@ -150,10 +150,30 @@ class LegalReference(StrictModel):
         """The patterns compiled once, case-insensitive."""
         return tuple(re.compile(p, re.IGNORECASE) for p in self.patterns)
 
+    @cached_property
+    def anchors(self) -> frozenset[str] | None:
+        """Numbers written literally in the patterns ("2001", "453", "14"): a passage with none of them inside a
+        word cannot cite this reference. None when a pattern has no literal number (always scanned)."""
+        found: set[str] = set()
+        for pattern in self.patterns:
+            # Drop escapes (\d, \s), character classes and {m,n} quantifiers; what digits remain are literal.
+            literal = re.sub(r"\\.|\[[^\]]*\]|\{\d+(,\d*)?\}", " ", pattern)
+            numbers = re.findall(r"\d+", literal)
+            if not numbers:
+                return None
+            found.update(numbers)
+        return frozenset(found)
+
 
 class LegalReferenceTable(StrictModel):
     checked_on: dt.date
+    trigger: Patterns = Field(min_length=1, max_length=1, description="A passage that does not match this is "
+                              "not scanned for citations: every pattern below needs it (a digit, mostly).")
     references: tuple[LegalReference, ...]
+
+    @cached_property
+    def compiled_trigger(self) -> re.Pattern[str]:
+        return re.compile(self.trigger[0], re.IGNORECASE)
 
 
 class ScopeRule(StrictModel):

@@ -59,13 +59,18 @@ def catalog_command(
     typer.echo(f"Skrev {len(catalog)} krav till {output}")
 
 
+# Options shared by the commands that write a result: one definition, the same Swedish help everywhere.
+OUTPUT = typer.Option(None, "--output", "-o", help="Skriv till fil i stället för terminalen.")
+FORCE = typer.Option(False, "--force", help="Skriv över befintlig fil.")
+
+
 class ReadFormat(str, Enum):
     text = "text"
     json = "json"
     md = "md"
 
 
-class CheckFormat(str, Enum):
+class JsonOrMarkdown(str, Enum):
     json = "json"
     md = "md"
 
@@ -88,8 +93,8 @@ def _emit(content: str, output: Optional[Path], force: bool) -> None:
 def read_command(
     file: Path = typer.Argument(..., help="Ledningssystemet (.docx, .txt eller .md)."),
     fmt: ReadFormat = typer.Option(ReadFormat.text, "--format", "-f", help="text, json eller md."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Skriv till fil i stället för terminalen."),
-    force: bool = typer.Option(False, "--force", help="Skriv över befintlig fil."),
+    output: Optional[Path] = OUTPUT,
+    force: bool = FORCE,
     max_xml_mb: int = typer.Option(200, "--max-xml-mb", help="Största tillåtna uppackade XML-storlek i MB."),
 ) -> None:
     """Läs ett dokument och visa texten, dokumentmodellen (json) eller dispositionen (md)."""
@@ -104,21 +109,21 @@ def read_command(
 @app.command("check")
 def check_command(
     file: Path = typer.Argument(..., help="Ledningssystemet (.docx, .txt eller .md)."),
-    fmt: Optional[CheckFormat] = typer.Option(None, "--format", "-f", help="json (hela resultatet) eller md."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Skriv resultatet till fil."),
+    fmt: Optional[JsonOrMarkdown] = typer.Option(None, "--format", "-f", help="json (hela resultatet) eller md."),
+    output: Optional[Path] = OUTPUT,
     omfattning: Optional[list[str]] = typer.Option(
         None, "--omfattning", help="Ange verksamhet i stället för att gissa: socialtjänst, lss, 'hälso- och sjukvård'."),
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Avsluta med kod 1 om något krav saknas (eller är delvis)."),
-    force: bool = typer.Option(False, "--force", help="Skriv över befintlig fil."),
+    force: bool = FORCE,
 ) -> None:
     """Granska ett ledningssystem mot alla krav i SOSFS 2011:9."""
     from sosfs_check.assessment.run import check
     from sosfs_check.cli.summary import print_summary, render_markdown_report
 
     result = check(file, omfattning=omfattning)
-    if fmt is CheckFormat.json:
+    if fmt is JsonOrMarkdown.json:
         _emit(result.to_json(), output, force)
-    elif fmt is CheckFormat.md:
+    elif fmt is JsonOrMarkdown.md:
         _emit(render_markdown_report(result), output, force)
     if fmt is None or output is not None:
         print_summary(result, to_stderr=fmt is not None and output is None)
@@ -126,6 +131,18 @@ def check_command(
         failing = {"missing"} if fail_on is FailOn.missing else {"missing", "partial"}
         if any(f.status in failing for f in result.findings):
             raise typer.Exit(1)
+
+
+@app.command("schema")
+def schema_command(
+    fmt: JsonOrMarkdown = typer.Option(JsonOrMarkdown.json, "--format", "-f", help="json (JSON Schema) eller md."),
+    output: Optional[Path] = OUTPUT,
+    force: bool = FORCE,
+) -> None:
+    """Visa formatet för resultatet av check --format json."""
+    from sosfs_check.assessment.schema import render_json_schema, render_markdown_schema
+
+    _emit(render_json_schema() if fmt is JsonOrMarkdown.json else render_markdown_schema(), output, force)
 
 
 @app.callback()

@@ -23,10 +23,10 @@ class Locator(Model):
 
     section: str = Field(description="Section path as Word displays it, e.g. '3.1 Processer › 3.1.2 Ansvar'.")
     block_index: int = Field(description="Index of the block in reading order over the whole body.")
-    row: int | None = None
-    column: int | None = None
-    char_start: int = 0
-    char_end: int = 0
+    row: int | None = Field(None, description="0-based table row, for a table cell.")
+    column: int | None = Field(None, description="0-based table column, for a table cell.")
+    char_start: int = Field(0, description="Start of the passage within the block's text.")
+    char_end: int = Field(0, description="End of the passage within the block's text.")
 
     def describe(self) -> str:
         """Swedish one-line description for reports."""
@@ -102,17 +102,20 @@ class Section(Model):
 
 class FidelityItem(Model):
     kind: str = Field(description="What it is: toc, header, footer, deleted_text, comment, chart, smartart, …")
-    location: str
-    detail: str = ""
+    location: str = Field(description="Section path where it stands, or '(utanför brödtexten)'.")
+    detail: str = Field("", description="Swedish description with the text concerned, shortened.")
 
 
 class Fidelity(Model):
     """What was read, what was left out on purpose, and what could not be read."""
 
-    counts: dict[str, int] = Field(default_factory=dict)
-    excluded: list[FidelityItem] = Field(default_factory=list)
-    unreadable: list[FidelityItem] = Field(default_factory=list)
-    warnings: list[str] = Field(default_factory=list)
+    counts: dict[str, int] = Field(default_factory=dict,
+                                   description="How many of each thing were read: paragraphs, tables, text boxes …")
+    excluded: list[FidelityItem] = Field(default_factory=list, description="Left out on purpose: TOC, headers, "
+                                         "footers, comments, deleted text.")
+    unreadable: list[FidelityItem] = Field(default_factory=list, description="Could not be read: charts, images "
+                                           "without alternative text, embedded objects.")
+    warnings: list[str] = Field(default_factory=list, description="Swedish warnings, e.g. a guessed encoding.")
 
     @property
     def complete(self) -> bool:

@@ -8,7 +8,7 @@ passage carries. It decides nothing; the assessment stage does.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from sosfs_check.analysis.passages import Passage, PassageSet
 from sosfs_check.catalog.models import Requirement
@@ -20,8 +20,9 @@ class PassageMatch(BaseModel):
     phrases: list[str]
     heading_terms: list[str]
     elements: list[str]       # names of the requirement's elements found in this passage
-    near_misses: list[str] = []  # near-miss terms found: the passage speaks of something else
-    enumerated_topics: list[str] = []  # set when the passage names many topics in one breath
+    span: tuple[int, int] | None = None  # characters of the first phrase found in the passage text
+    near_misses: list[str] = Field(default_factory=list)  # near-miss terms: the passage speaks of something else
+    enumerated_topics: list[str] = Field(default_factory=list)  # set when the passage names many topics at once
     score: float
 
     @property
@@ -40,8 +41,8 @@ def match_requirement(requirement: Requirement, passages: PassageSet) -> list[Pa
     element_hits = {e.name: set().union(*(texts.hits(t) for t in e.terms)) for e in spec.elements}
     near_miss_hits = {term: texts.hits(term) for term in spec.near_miss_terms}
     candidates = set().union(*phrase_hits.values(), *heading_hits.values())
-    matches = []
-    for index in sorted(candidates):
+    ranked: list[tuple[float, int, PassageMatch]] = []
+    for index in candidates:
         passage = passages.items[index]
         phrases = [term for term, hits in phrase_hits.items() if index in hits]
         headings = [term for term, hits in heading_hits.items() if index in hits]
@@ -52,10 +53,13 @@ def match_requirement(requirement: Requirement, passages: PassageSet) -> list[Pa
             continue
         score = len(phrases) + 0.5 * len(headings) + len(elements) + (1 if passage.kind == "arrangement" else 0)
         near_misses = [term for term, hits in near_miss_hits.items() if index in hits]
-        matches.append(PassageMatch(passage=passage, phrases=phrases, heading_terms=headings, elements=elements,
-                                    near_misses=near_misses, score=score - len(near_misses)))
-    matches.sort(key=lambda m: (-m.score, m.passage.unit.locator.block_index))
-    return matches
+        spans = [phrase_hits[term][index] for term in phrases]
+        score -= len(near_misses)
+        ranked.append((-score, index, PassageMatch(
+            passage=passage, phrases=phrases, heading_terms=headings, elements=elements,
+            span=min(spans) if spans else None, near_misses=near_misses, score=score)))
+    # Strongest first; among equals, reading order (passage index) keeps the output deterministic.
+    return [match for _, _, match in sorted(ranked, key=lambda item: item[:2])]
 
 
 def topic(requirement_id: str) -> str:

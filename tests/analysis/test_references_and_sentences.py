@@ -39,3 +39,12 @@ def test_stale_citation_names_its_replacement(catalog):
 def test_sentence_spans(catalog, text, expected):
     spans = sentence_spans(text, catalog.matching.responsibility.abbreviations)
     assert [text[start:end] for start, end in spans] == expected
+
+
+def test_every_citation_pattern_needs_the_trigger(catalog):
+    """A pattern that can match without the trigger would be silently skipped: keep the data consistent."""
+    import re
+
+    for reference in catalog.legal_references.references:
+        for pattern in reference.patterns:
+            assert re.search(r"\\d|[0-9]", pattern) or re.search(r"sekrl", pattern, re.IGNORECASE), reference.id

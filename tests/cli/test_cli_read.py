@@ -37,3 +37,4 @@ def test_markdown_outline_and_no_overwrite_without_force(tmp_path):
     refused = run("read", str(DOC), "--format", "md", "-o", str(target))
     assert refused.returncode != 0 and "--force" in refused.stderr and "Traceback" not in refused.stderr
     assert run("read", str(DOC), "--format", "md", "-o", str(target), "--force").returncode == 0
+
