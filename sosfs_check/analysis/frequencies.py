@@ -58,13 +58,13 @@ class FrequencyFinder:
     def __init__(self, lexicon: FrequencyLexicon) -> None:
         self.lexicon = lexicon
         self.patterns = _patterns(lexicon)
-        # A word each kind of expression cannot do without: a pattern runs only on passages that have one, which
-        # spares the regular expressions on most passages. A rate needs a "times" word, possibly glued to its
-        # number ("1ggr"); the others need "inom", "senast" or the longest word of one of their phrases.
-        longest = {kind: {max(words(phrase), key=len) for phrase in phrases}
-                   for kind, phrases in (("rate_word", lexicon.rate_words), ("event", lexicon.event_words))}
+        # The words each kind of expression cannot do without: a pattern runs only on passages that have all the
+        # words of one of its phrases, which spares the regular expressions on most passages. A rate needs a
+        # "times" word, possibly glued to its number ("1ggr"); deadlines need "inom" or "senast".
+        phrase_words = {kind: [frozenset(words(phrase)) for phrase in phrases]
+                        for kind, phrases in (("rate_word", lexicon.rate_words), ("event", lexicon.event_words))}
         self.times_words = tuple(lexicon.times_words)
-        self.signals = {"within": {"inom"}, "by_date": {"senast"}, **longest}
+        self.signals = {"within": [frozenset({"inom"})], "by_date": [frozenset({"senast"})], **phrase_words}
         self._found: dict[tuple[str, str], list[Frequency]] = {}
 
     def find(self, unit: TextUnit) -> list[Frequency]:
@@ -72,8 +72,10 @@ class FrequencyFinder:
         key = (unit.block_id, unit.text)
         if key not in self._found:
             tokens = set(words(unit.text))
-            kinds = {kind for kind, signal in self.signals.items() if not tokens.isdisjoint(signal)}
-            if any(token.endswith(self.times_words) for token in tokens):
+            kinds = {kind for kind, needed in self.signals.items() if any(required <= tokens for required in needed)}
+            # "ggr" and "gånger" as words, or glued to a number ("1ggr").
+            if not tokens.isdisjoint(self.times_words) or any(
+                    token[0].isdigit() and token.endswith(self.times_words) for token in tokens):
                 kinds.add("rate")
             self._found[key] = self._scan(unit, kinds) if kinds else []
         return self._found[key]

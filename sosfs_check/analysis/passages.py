@@ -79,8 +79,46 @@ def _inherit_from_introductions(passages: list[Passage]) -> list[Passage]:
 
 
 @lru_cache(maxsize=8)
-def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+def _compiled(patterns: tuple[str, ...]) -> tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]:
+    """Each pattern with the literal words any match must contain, for a cheap substring test first."""
+    return tuple((required_literals(p), re.compile(p, re.IGNORECASE)) for p in patterns)
+
+
+def required_literals(pattern: str) -> tuple[str, ...]:
+    """Lower-case letter runs (4+ letters) that every match of the pattern contains.
+
+    Only the pattern's top level counts: escapes, classes, groups and optional letters are removed first,
+    and a pattern with a top-level alternative ("a|b") requires nothing. Python's regular expressions scan
+    every position of every passage; `word in text` finds most passages without the word far faster.
+    """
+    if _top_level_alternation(pattern):
+        return ()
+    flat = re.sub(r"\\.", " ", pattern)           # escapes: \b, \s, \d, \.
+    flat = re.sub(r"\[[^\]]*\]", " ", flat)        # character classes
+    while re.search(r"\([^()]*\)", flat):        # groups, innermost first
+        flat = re.sub(r"\([^()]*\)", " ", flat)
+    flat = re.sub(r".[?*]|.\{0,?\d*\}", " ", flat)  # a letter that may be absent
+    return tuple(run.lower() for run in re.findall(r"[^\W\d_]{4,}", flat))
+
+
+def _top_level_alternation(pattern: str) -> bool:
+    depth, escaped, in_class = 0, False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+    return False
 
 
 def _context(unit: TextUnit) -> str:
@@ -92,10 +130,13 @@ def _classify(unit: TextUnit, context: str, config: MatchingConfig, owners: list
     text = unit.text
     if regulation_column:
         return Passage(unit=unit, kind="regulation", context=context, signals=[f"kolumn: {unit.column_header}"])
-    framing = [p.pattern for p in _compiled(config.regulation_framing) if p.search(text)]
+    lowered = text.lower()
+    framing = [p.pattern for words, p in _compiled(config.regulation_framing)
+               if all(word in lowered for word in words) and p.search(text)]
     if framing:
         return Passage(unit=unit, kind="regulation", context=context, signals=framing)
-    mentions = [p.pattern for p in _compiled(config.mention_patterns) if p.search(text)]
+    mentions = [p.pattern for words, p in _compiled(config.mention_patterns)
+                if all(word in lowered for word in words) and p.search(text)]
     if mentions:
         return Passage(unit=unit, kind="mention", context=context, signals=mentions)
     # A responsibility statement (including a bullet of an "X ansvarar för att:" list) is an arrangement

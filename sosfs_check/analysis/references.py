@@ -12,11 +12,11 @@ def find_references(unit: TextUnit, table: LegalReferenceTable) -> list[LegalCit
     citations: list[LegalCitation] = []
     if not table.compiled_trigger.search(unit.text):
         return citations  # most passages cite nothing; skip the per-reference scans
-    numbers = [token for token in words(unit.text) if any(ch.isdigit() for ch in token)]
+    numbers = " ".join(token for token in words(unit.text) if not token.isalpha())
     taken: list[tuple[int, int]] = []
     for reference in table.references:
         anchors = reference.anchors
-        if anchors is not None and not any(anchor in token for anchor in anchors for token in numbers):
+        if anchors is not None and not any(anchor in numbers for anchor in anchors):
             continue  # none of the numbers this reference is written with occurs here
         for pattern in reference.compiled:
             for match in pattern.finditer(unit.text):

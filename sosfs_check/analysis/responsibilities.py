@@ -120,7 +120,8 @@ class _Extractor:
         # A bullet that is itself a statement or a new introduction ("Medarbetare ansvarar för att:") speaks
         # for itself; any other bullet belongs to the list's owner.
         stated = False
-        for start, end in sentence_spans(unit.text, self.config.abbreviations):
+        has_signal = not self.signal_words.isdisjoint(words(unit.text))
+        for start, end in sentence_spans(unit.text, self.config.abbreviations) if has_signal else ():
             stated |= self._sentence(unit, unit.text[start:end], [f for f in frequencies if start <= f.char_start < end])
         if unit.is_list_item and not stated:
             self._list_item(unit, frequencies)

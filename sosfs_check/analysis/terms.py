@@ -20,13 +20,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 _TOKEN = re.compile(r"[^\W_]+")
+_SLOT = 1 << 24  # more tokens than any one passage has
 
 
+@lru_cache(maxsize=8192)
 def words(term: str) -> tuple[str, ...]:
-    """The lower-cased word tokens of a term or text, as the index sees them."""
-    return tuple(token.lower() for token in _TOKEN.findall(term))
+    """The lower-cased word tokens of a term or text, as the index sees them (memoised: several analyses
+    ask for the tokens of the same passage)."""
+    return tuple(_TOKEN.findall(term.lower()))
 
 
 class TermIndex:
@@ -38,33 +42,42 @@ class TermIndex:
         # Equal texts (every passage of a section shares its heading context) are tokenised once, as one slot.
         slot_of: dict[str, int] = {}
         self._members: list[list[int]] = []
+        self._slot_of_text: list[int] = []
         self._texts: list[str] = []
         self._spans: dict[int, list[tuple[int, int]]] = {}  # token spans, computed only for texts that match
-        postings: dict[str, list[tuple[int, int]]] = {}
+        # A token occurrence is one int, slot * _SLOT + position: cheaper to make, hash and offset than a tuple.
+        postings: dict[str, list[int]] = {}
         for text_index, text in enumerate(texts):
             slot = slot_of.get(text)
             if slot is not None:
                 self._members[slot].append(text_index)
+                self._slot_of_text.append(slot)
                 continue
             slot = slot_of[text] = len(self._members)
             self._members.append([text_index])
+            self._slot_of_text.append(slot)
             self._texts.append(text)
-            for position, token in enumerate(_TOKEN.findall(text)):
-                postings.setdefault(token.lower(), []).append((slot, position))
+            base = slot * _SLOT
+            for position, token in enumerate(words(text), start=base):
+                bucket = postings.get(token)
+                if bucket is None:
+                    postings[token] = [position]
+                else:
+                    bucket.append(position)
         self._postings = postings
         self._forms = sorted(postings)
-        self._word_cache: dict[str, frozenset[tuple[int, int]]] = {}
-        self._term_cache: dict[str, dict[int, tuple[int, int]]] = {}
+        self._word_cache: dict[str, frozenset[int]] = {}
+        self._term_cache: dict[str, dict[int, int]] = {}
 
     def __len__(self) -> int:
         return self._count
 
-    def _word(self, word: str) -> frozenset[tuple[int, int]]:
-        """(slot, token position) of every token that starts with word or inflects its lemma."""
+    def _word(self, word: str) -> frozenset[int]:
+        """Occurrences (slot * _SLOT + position) of every token that starts with word or inflects its lemma."""
         cached = self._word_cache.get(word)
         if cached is not None:
             return cached
-        found: set[tuple[int, int]] = set()
+        found: set[int] = set()
         if word.isdigit():
             # Numbers are not inflected: "1" in "5 kap. 1 §" must not find "10".
             result = self._word_cache[word] = frozenset(self._postings.get(word, ()))
@@ -79,24 +92,32 @@ class TermIndex:
         result = self._word_cache[word] = frozenset(found)
         return result
 
-    def hits(self, term: str) -> dict[int, tuple[int, int]]:
-        """For every text containing the term: the character span of its first occurrence."""
+    def hits(self, term: str) -> dict[int, int]:
+        """For every text containing the term: the token position of its first occurrence (see span())."""
         cached = self._term_cache.get(term)
         if cached is not None:
             return cached
         parts = words(term)
-        by_slot: dict[int, tuple[int, int]] = {}
+        by_slot: dict[int, int] = {}
         if parts:
             tails = [self._word(part) for part in parts[1:]]
-            for slot, position in sorted(self._word(parts[0])):
-                if slot in by_slot:
-                    continue
-                if all((slot, position + offset) in tail for offset, tail in enumerate(tails, start=1)):
-                    spans = self._token_spans(slot)
-                    by_slot[slot] = (spans[position][0], spans[position + len(parts) - 1][1])
-        result = {index: span for slot, span in by_slot.items() for index in self._members[slot]}
+            for occurrence in sorted(self._word(parts[0])):
+                slot, position = divmod(occurrence, _SLOT)
+                if slot not in by_slot and all(occurrence + offset in tail
+                                               for offset, tail in enumerate(tails, start=1)):
+                    by_slot[slot] = position
+        result = {index: position for slot, position in by_slot.items() for index in self._members[slot]}
         self._term_cache[term] = result
         return result
+
+    def span(self, term: str, text_index: int) -> tuple[int, int] | None:
+        """Characters of the term's first occurrence in one text, or None."""
+        position = self.hits(term).get(text_index)
+        if position is None:
+            return None
+        slot = self._slot_of_text[text_index]
+        spans = self._token_spans(slot)
+        return spans[position][0], spans[position + len(words(term)) - 1][1]
 
     def _token_spans(self, slot: int) -> list[tuple[int, int]]:
         if slot not in self._spans:

@@ -8,22 +8,35 @@ passage carries. It decides nothing; the assessment stage does.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from dataclasses import dataclass, field, replace
 
 from sosfs_check.analysis.passages import Passage, PassageSet
+from sosfs_check.analysis.terms import TermIndex
 from sosfs_check.catalog.models import Requirement
 
 
-class PassageMatch(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+@dataclass(frozen=True, slots=True)
+class PassageMatch:
+    """One passage that speaks to a requirement, and how. Thousands are made per document and none is
+    serialised (the assessment quotes a few as Evidence), hence a plain frozen dataclass."""
+
     passage: Passage
     phrases: list[str]
     heading_terms: list[str]
     elements: list[str]       # names of the requirement's elements found in this passage
-    span: tuple[int, int] | None = None  # characters of the first phrase found in the passage text
-    near_misses: list[str] = Field(default_factory=list)  # near-miss terms: the passage speaks of something else
-    enumerated_topics: list[str] = Field(default_factory=list)  # set when the passage names many topics at once
     score: float
+    near_misses: list[str] = field(default_factory=list)  # near-miss terms: the passage speaks of something else
+    enumerated_topics: list[str] = field(default_factory=list)  # set when the passage names many topics at once
+    texts: TermIndex | None = field(default=None, repr=False, compare=False)  # to locate phrases on demand
+    index: int = -1           # the passage's position in the document's passage list
+
+    @property
+    def span(self) -> tuple[int, int] | None:
+        """Characters of the earliest matched phrase in the passage text (only computed for quoted evidence)."""
+        if self.texts is None:
+            return None
+        spans = [span for term in self.phrases if (span := self.texts.span(term, self.index)) is not None]
+        return min(spans) if spans else None
 
     @property
     def effective_kind(self) -> str:
@@ -36,28 +49,31 @@ class PassageMatch(BaseModel):
 def match_requirement(requirement: Requirement, passages: PassageSet) -> list[PassageMatch]:
     spec = requirement.evidence
     texts, contexts = passages.texts, passages.contexts
-    phrase_hits = {term: texts.hits(term) for term in spec.phrases}
-    heading_hits = {term: contexts.hits(term) for term in spec.heading_terms}
-    element_hits = {e.name: set().union(*(texts.hits(t) for t in e.terms)) for e in spec.elements}
-    near_miss_hits = {term: texts.hits(term) for term in spec.near_miss_terms}
-    candidates = set().union(*phrase_hits.values(), *heading_hits.values())
+    # Per passage, what it contains: built from each term's hits, so the cost follows the hits, not the
+    # number of passages times the number of terms.
+    phrases_at = texts.texts_with(spec.phrases)
+    headings_at = contexts.texts_with(spec.heading_terms)
+    elements_at: dict[int, list[str]] = {}
+    for element in spec.elements:
+        for index in set().union(*(texts.hits(term) for term in element.terms)):
+            elements_at.setdefault(index, []).append(element.name)
+    near_misses_at = texts.texts_with(spec.near_miss_terms)
     ranked: list[tuple[float, int, PassageMatch]] = []
-    for index in candidates:
+    for index in phrases_at.keys() | headings_at.keys():
         passage = passages.items[index]
-        phrases = [term for term, hits in phrase_hits.items() if index in hits]
-        headings = [term for term, hits in heading_hits.items() if index in hits]
-        elements = [name for name, hits in element_hits.items() if index in hits]
+        phrases = phrases_at.get(index, [])
+        headings = headings_at.get(index, [])
+        elements = elements_at.get(index, [])
         if not phrases and not (headings and (elements or not spec.elements)):
             continue
         if not phrases and not elements and passage.kind != "arrangement":
             continue
         score = len(phrases) + 0.5 * len(headings) + len(elements) + (1 if passage.kind == "arrangement" else 0)
-        near_misses = [term for term, hits in near_miss_hits.items() if index in hits]
-        spans = [phrase_hits[term][index] for term in phrases]
+        near_misses = near_misses_at.get(index, [])
         score -= len(near_misses)
         ranked.append((-score, index, PassageMatch(
-            passage=passage, phrases=phrases, heading_terms=headings, elements=elements,
-            span=min(spans) if spans else None, near_misses=near_misses, score=score)))
+            passage=passage, phrases=phrases, heading_terms=headings, elements=elements, score=score,
+            near_misses=near_misses, texts=texts, index=index)))
     # Strongest first; among equals, reading order (passage index) keeps the output deterministic.
     return [match for _, _, match in sorted(ranked, key=lambda item: item[:2])]
 
@@ -81,7 +97,7 @@ def mark_enumerations(matches: dict[str, list[PassageMatch]], min_topics: int) -
     flagged: dict[str, list[PassageMatch]] = {}
     for requirement_id, found in matches.items():
         flagged[requirement_id] = [
-            match.model_copy(update={"enumerated_topics": sorted(topics)})
+            replace(match, enumerated_topics=sorted(topics))
             if len(topics := topics_of.get(match.passage.unit.block_id, set())) >= min_topics and match.phrases
             else match
             for match in found
