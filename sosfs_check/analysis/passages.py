@@ -32,6 +32,7 @@ class PassageSet:
         self.items = passages
         self.texts = texts
         self.contexts = contexts
+        self.arrangements = frozenset(i for i, passage in enumerate(passages) if passage.kind == "arrangement")
 
     def __iter__(self):
         return iter(self.items)

@@ -58,16 +58,16 @@ def match_requirement(requirement: Requirement, passages: PassageSet) -> list[Pa
         for index in set().union(*(texts.hits(term) for term in element.terms)):
             elements_at.setdefault(index, []).append(element.name)
     near_misses_at = texts.texts_with(spec.near_miss_terms)
+    # A passage without a catalog phrase counts only under a heading on the topic, and then only if it holds
+    # one of the requirement's elements (or, for a requirement without elements, is an own arrangement).
+    heading_only = headings_at.keys() - phrases_at.keys()
+    heading_only &= elements_at.keys() if spec.elements else passages.arrangements
     ranked: list[tuple[float, int, PassageMatch]] = []
-    for index in phrases_at.keys() | headings_at.keys():
+    for index in phrases_at.keys() | heading_only:
         passage = passages.items[index]
         phrases = phrases_at.get(index, [])
         headings = headings_at.get(index, [])
         elements = elements_at.get(index, [])
-        if not phrases and not (headings and (elements or not spec.elements)):
-            continue
-        if not phrases and not elements and passage.kind != "arrangement":
-            continue
         score = len(phrases) + 0.5 * len(headings) + len(elements) + (1 if passage.kind == "arrangement" else 0)
         near_misses = near_misses_at.get(index, [])
         score -= len(near_misses)
