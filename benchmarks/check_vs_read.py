@@ -1,7 +1,8 @@
 """End-to-end `check` of a 40-page document against `read` of it, in the same run, and a fresh process.
 
 Usage: .venv/bin/python benchmarks/check_vs_read.py [DOCX] [runs]
-Targets (issue 5): check ≤ 3× read; a fresh `sosfs-check check` process < 2 s on this machine.
+Targets (issue 5): check ≤ 3× read; a fresh `sosfs-check check` process < 2 s on this machine. Both ratios are
+printed: in process (the analysis alone against the reader) and end to end (the commands as a user runs them).
 Read and check runs alternate, so a noisy machine slows both alike. Each timed run follows timeit (garbage
 collected before, cyclic GC off during) and starts with an empty token cache, as a new process does.
 """
@@ -40,17 +41,20 @@ def main(path: Path, runs: int) -> None:
     for _ in range(runs):
         read_ms.append(_timed(lambda: read(path)))
         check_ms.append(_timed(lambda: check(path)))
-    fresh = []
+    fresh_read, fresh = [], []
     for _ in range(max(3, runs // 3)):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "sosfs_check", "check", str(path), "--format", "json", "-o", "/dev/null",
-                        "--force"], check=True, capture_output=True)
-        fresh.append(time.perf_counter() - start)
+        for command, timings in (("read", fresh_read), ("check", fresh)):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "sosfs_check", command, str(path), "--format", "json",
+                            "-o", "/dev/null", "--force"], check=True, capture_output=True)
+            timings.append(time.perf_counter() - start)
     read_median, check_median = statistics.median(read_ms), statistics.median(check_ms)
     print(f"{path.name}, median of {runs} alternating runs")
     print(f"read (in process)            {read_median:8.1f} ms")
     print(f"check (in process, incl. read) {check_median:6.1f} ms   = {check_median / read_median:.2f} × read (target ≤ 3)")
-    print(f"check (fresh process, JSON)  {statistics.median(fresh) * 1000:8.1f} ms   (target < 2000 ms)")
+    fresh_read_ms, fresh_ms = statistics.median(fresh_read) * 1000, statistics.median(fresh) * 1000
+    print(f"read (fresh process, JSON)   {fresh_read_ms:8.1f} ms")
+    print(f"check (fresh process, JSON)  {fresh_ms:8.1f} ms   = {fresh_ms / fresh_read_ms:.2f} × read (target < 2000 ms)")
 
 
 if __name__ == "__main__":
