@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Literal
 
@@ -34,7 +34,7 @@ class PassageSet:
         self.contexts = contexts
         self.arrangements = frozenset(i for i, passage in enumerate(passages) if passage.kind == "arrangement")
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Passage]:
         return iter(self.items)
 
     def __len__(self) -> int:

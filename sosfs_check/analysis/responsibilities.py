@@ -105,15 +105,23 @@ class _Extractor:
         self.frequencies = frequencies
         self.found: list[Responsibility] = []
         self.owner: _Owner | None = None
-        self.rows: dict[tuple[int, int], list[tuple[TextUnit, list[Frequency]]]] = {}
+        # The table row being read: its cells with their frequencies, and its Ansvar cells, which are resolved
+        # when the row is complete (the activity or the frequency may stand in a column after "Ansvarig").
+        self.row_key: tuple[int, int] | None = None
+        self.row: list[tuple[TextUnit, list[Frequency]]] = []
+        self.row_owners: list[TextUnit] = []
         self._columns: dict[str, bool] = {}
 
     def unit(self, unit: TextUnit) -> None:
         frequencies = self.frequencies.find(unit)
-        if unit.locator.row is not None:
-            self.rows.setdefault((unit.locator.block_index, unit.locator.row), []).append((unit, frequencies))
+        key = (unit.locator.block_index, unit.locator.row) if unit.locator.row is not None else None
+        if key != self.row_key:
+            self.finish_row()
+            self.row_key = key
+        if key is not None:
+            self.row.append((unit, frequencies))
             if unit.column_header and self._is_responsibility_column(unit.column_header):
-                self._table_cell(unit)
+                self.row_owners.append(unit)
                 return
         if not unit.is_list_item:
             self.owner = None
@@ -176,14 +184,15 @@ class _Extractor:
                 and not padded.startswith(tuple(f" {word} " for word in self.config.non_subject_starts))
                 and not any(f" {word} " in padded for word in self.config.subordinators))
 
-    def _table_cell(self, unit: TextUnit) -> None:
-        row = self.rows[(unit.locator.block_index, unit.locator.row)]
-        activity = next((other.text for other, _ in row if other is not unit and other.column_header
-                         and not self._is_responsibility_column(other.column_header)), unit.column_header or "")
-        frequencies = [f for _, found in row for f in found]
-        roles = self.roles.roles(unit.text)
-        for role in roles or [None]:
-            self._add(role, unit.text, activity, "table_column", unit, frequencies)
+    def finish_row(self) -> None:
+        """One statement per role in each Ansvar cell, for the row's activity, with the row's frequencies."""
+        frequencies = [f for _, found in self.row for f in found]
+        for unit in self.row_owners:
+            activity = next((other.text for other, _ in self.row if other is not unit and other.column_header
+                             and not self._is_responsibility_column(other.column_header)), unit.column_header or "")
+            for role in self.roles.roles(unit.text) or [None]:
+                self._add(role, unit.text, activity, "table_column", unit, frequencies)
+        self.row, self.row_owners = [], []
 
     def _add(self, role: Role | None, written: str, duty: str, form: str, unit: TextUnit,
              frequencies: list[Frequency]) -> None:
@@ -205,4 +214,5 @@ def extract_responsibilities(units: Iterable[TextUnit], catalog: Catalog,
     extractor = _Extractor(catalog, frequencies or FrequencyFinder(catalog.frequencies))
     for unit in units:
         extractor.unit(unit)
+    extractor.finish_row()
     return extractor.found

@@ -95,9 +95,13 @@ def test_bullets_directly_under_a_role_heading(catalog):
     assert found == [("enhetschef", "list_item", "ta emot och utreda synpunkter, klagomål och avvikelser")]
 
 
-def test_ansvar_column_gives_one_statement_per_role_with_the_rows_frequencies(catalog):
-    header = ("Aktivitet", "Frekvens", "Ansvarig")
-    row = [("Egenkontroll av journalföring", 0), ("2 ggr/år", 1), ("Enhetschef, MAS", 2)]
+@pytest.mark.parametrize("header,row", [
+    (("Aktivitet", "Frekvens", "Ansvarig"),
+     [("Egenkontroll av journalföring", 0), ("2 ggr/år", 1), ("Enhetschef, MAS", 2)]),
+    (("Ansvarig", "Aktivitet", "Frekvens"),   # the owner first: activity and frequency come after it
+     [("Enhetschef, MAS", 0), ("Egenkontroll av journalföring", 1), ("2 ggr/år", 2)]),
+])
+def test_ansvar_column_gives_one_statement_per_role_with_the_rows_frequencies(catalog, header, row):
     units = [_unit(text, header=header[column], row=1, column=column, index=5) for text, column in row]
     result = extract_responsibilities(units, catalog)
     assert [(r.role, r.form, r.duty) for r in result] == [
