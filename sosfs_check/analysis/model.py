@@ -36,8 +36,9 @@ class Responsibility(AnalysisModel):
     role_as_written: str = Field(description="The subject as the document writes it.")
     known_role: bool = Field(description="True when the role was found in the role lexicon.")
     duty: str = Field(description="What the role is responsible for, as written.")
-    form: Literal["ansvarar_för", "yttersta_ansvar", "ska", "list_item", "table_column"] = Field(
-        description="How it was stated: a sentence, a bullet of an 'X ansvarar för att:' list, or an Ansvar column.")
+    form: Literal["ansvarar_för", "yttersta_ansvar", "ska", "list_item", "role_label", "table_column"] = Field(
+        description="How it was stated: a sentence, a bullet of an 'X ansvarar för att:' list, a line "
+                    "'Roll: uppgift', or an Ansvar column.")
     frequencies: list[Frequency] = Field(default_factory=list, description="How often, where the statement says.")
     block_id: str
     section: str

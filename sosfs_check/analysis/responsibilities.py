@@ -7,6 +7,8 @@ Forms recognised (phrases from matching.yaml, roles from roles.yaml):
 * an introduction ending "ansvarar för att:" or "ansvarar för;" (with or without a subject) followed by a
   bullet list: every bullet becomes a statement of that subject, or of the role the section is named after;
 * bullets directly under a heading that is just a role name ("Enhetschef");
+* a line that starts with a role and a colon or dash ("MAS: rapporterar lex Maria till IVO"), as
+  "Ansvarsfördelning SoL/HSL" lists write them;
 * table cells under an "Ansvar"/"Ansvarig" column: one statement per role named in the cell, for the
   activity in the row's first other column, with the frequencies found anywhere in the row.
 
@@ -127,12 +129,21 @@ class _Extractor:
             self.owner = None
         # A bullet that is itself a statement or a new introduction ("Medarbetare ansvarar för att:") speaks
         # for itself; any other bullet belongs to the list's owner.
-        stated = False
+        stated = self._role_label(unit, frequencies)
         has_signal = not self.signal_words.isdisjoint(words(unit.text))
         for start, end in sentence_spans(unit.text, self.config.abbreviations) if has_signal else ():
             stated |= self._sentence(unit, unit.text[start:end], [f for f in frequencies if start <= f.char_start < end])
         if unit.is_list_item and not stated:
             self._list_item(unit, frequencies)
+
+    def _role_label(self, unit: TextUnit, frequencies: list[Frequency]) -> bool:
+        """'Enhetschef: följer upp avvikelser månadsvis' or 'MAS – utreder lex Maria': a role, then its duty."""
+        match = _ROLE_LABEL.match(unit.text)
+        role = self.roles.whole(match.group("who")) if match else None
+        if role is None:
+            return False
+        self._add(role, match.group("who").strip(), match.group("duty"), "role_label", unit, frequencies)
+        return True
 
     def _list_item(self, unit: TextUnit, frequencies: list[Frequency]) -> None:
         owner = self.owner if self.owner and self.owner.section_path == unit.section_path else None
@@ -202,6 +213,9 @@ class _Extractor:
             frequencies=frequencies, block_id=unit.block_id, section=" › ".join(unit.section_path),
             location=unit.locator.describe(),
         ))
+
+
+_ROLE_LABEL = re.compile(r"^(?P<who>[^:–\n]{2,60}?)\s*(?::|\s[–-])\s+(?P<duty>\S.*)$", re.DOTALL)
 
 
 def _heading_text(title: str) -> str:

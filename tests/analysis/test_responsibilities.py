@@ -108,3 +108,15 @@ def test_ansvar_column_gives_one_statement_per_role_with_the_rows_frequencies(ca
         ("enhetschef", "table_column", "Egenkontroll av journalföring"),
         ("mas", "table_column", "Egenkontroll av journalföring")]
     assert [f.normalised for f in result[0].frequencies] == ["2 gånger per år"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("MAS: rapporterar lex Maria till IVO och informerar nämnden.", [("mas", "role_label")]),
+    ("Enhetschef – följer upp avvikelser varje månad", [("enhetschef", "role_label")]),
+    ("Observera: rutinen gäller alla.", []),                    # a label that is no role
+])
+def test_role_label_lines(catalog, text, expected):
+    found = extract_responsibilities([_unit(text, section=("3 Ansvarsfördelning SoL/HSL",), list_item=True)], catalog)
+    assert [(r.role, r.form) for r in found] == expected
+    if expected:
+        assert found[0].duty and not found[0].duty.startswith((":", "–"))
