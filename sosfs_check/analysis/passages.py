@@ -33,6 +33,14 @@ class PassageSet:
         self.texts = texts
         self.contexts = contexts
         self.arrangements = frozenset(i for i, passage in enumerate(passages) if passage.kind == "arrangement")
+        # A record-like table row (Område | Så gör vi | Hur ofta | Ansvarig) is one statement: each own cell's
+        # row mates. Rows whose cells hold whole sections of paragraphs are not records and get none.
+        records = _record_rows([passage.unit for passage in passages])
+        rows: dict[tuple[int, int], list[int]] = {}
+        for index, passage in enumerate(passages):
+            if passage.kind != "regulation" and (key := _row_key(passage.unit)) in records:
+                rows.setdefault(key, []).append(index)
+        self.row_mates = {index: tuple(members) for members in rows.values() for index in members}
 
     def __iter__(self) -> Iterator[Passage]:
         return iter(self.items)
@@ -47,11 +55,20 @@ def analyse_passages(units: Sequence[TextUnit], config: MatchingConfig,
     texts = TermIndex([unit.text for unit in units], inflections)
     contexts = [_context(unit) for unit in units]
     headers = TermIndex([(unit.column_header or "") for unit in units], inflections)
+    # A responsibility statement makes its passage an arrangement; an Ansvar cell makes its record row one.
+    records = _record_rows(units)
+    row_cells: dict[tuple[int, int], list[str]] = {}
+    for unit in units:
+        if (key := _row_key(unit)) in records:
+            row_cells.setdefault(key, []).append(unit.block_id)
+    row_of = {unit.block_id: key for unit in units if (key := _row_key(unit)) in records}
     owners: dict[str, list[str]] = {}
     for statement in responsibilities:
-        roles = owners.setdefault(statement.block_id, [])
-        if statement.role not in roles:
-            roles.append(statement.role)
+        in_row = row_cells.get(row_of.get(statement.block_id), []) if statement.form == "table_column" else []
+        for block_id in in_row or [statement.block_id]:
+            roles = owners.setdefault(block_id, [])
+            if statement.role not in roles:
+                roles.append(statement.role)
     arrangement_terms = texts.texts_with(config.arrangement_terms)
     regulation_headers = headers.texts_with(config.regulation_column_terms)
     passages = [_classify(unit, context, config, owners.get(unit.block_id, []), arrangement_terms.get(index, []),
@@ -120,6 +137,21 @@ def _top_level_alternation(pattern: str) -> bool:
         elif char == "|" and depth == 0:
             return True
     return False
+
+
+def _record_rows(units: Sequence[TextUnit]) -> set[tuple[int, int]]:
+    """Rows in which every cell holds at most one paragraph: records, not page layout."""
+    per_cell: dict[tuple[int, int, int | None], int] = {}
+    for unit in units:
+        if (key := _row_key(unit)) is not None:
+            cell = (*key, unit.locator.column)
+            per_cell[cell] = per_cell.get(cell, 0) + 1
+    crowded = {(block, row) for (block, row, _), count in per_cell.items() if count > 1}
+    return {(block, row) for block, row, _ in per_cell} - crowded
+
+
+def _row_key(unit: TextUnit) -> tuple[int, int] | None:
+    return (unit.locator.block_index, unit.locator.row) if unit.locator.row is not None else None
 
 
 def _context(unit: TextUnit) -> str:

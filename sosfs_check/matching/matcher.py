@@ -55,7 +55,10 @@ def match_requirement(requirement: Requirement, passages: PassageSet) -> list[Pa
     headings_at = contexts.texts_with(spec.heading_terms)
     elements_at: dict[int, list[str]] = {}
     for element in spec.elements:
-        for index in set().union(*(texts.hits(term) for term in element.terms)):
+        # An element in any own cell of a table row counts for every cell of the row ("Kvartalsvis" in the
+        # Hur ofta column gives the Sammanställning row its regularity).
+        found = set().union(*(texts.hits(term) for term in element.terms))
+        for index in found | {mate for index in found for mate in passages.row_mates.get(index, ())}:
             elements_at.setdefault(index, []).append(element.name)
     near_misses_at = texts.texts_with(spec.near_miss_terms)
     # A passage without a catalog phrase counts only under a heading on the topic, and then only if it holds
