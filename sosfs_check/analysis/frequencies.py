@@ -64,7 +64,12 @@ class FrequencyFinder:
         phrase_words = {kind: [frozenset(words(phrase)) for phrase in phrases]
                         for kind, phrases in (("rate_word", lexicon.rate_words), ("event", lexicon.event_words))}
         self.times_words = tuple(lexicon.times_words)
-        self.signals = {"within": [frozenset({"inom"})], "by_date": [frozenset({"senast"})], **phrase_words}
+        signals = {"within": [frozenset({"inom"})], "by_date": [frozenset({"senast"})], **phrase_words}
+        # Indexed by one word of each phrase, so a passage only tests the phrases it has a word of.
+        self.by_word: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        for kind, needed in signals.items():
+            for required in needed:
+                self.by_word.setdefault(max(required, key=len), []).append((kind, required))
         self._found: dict[tuple[str, str], list[Frequency]] = {}
 
     def find(self, unit: TextUnit) -> list[Frequency]:
@@ -72,7 +77,8 @@ class FrequencyFinder:
         key = (unit.block_id, unit.text)
         if key not in self._found:
             tokens = set(words(unit.text))
-            kinds = {kind for kind, needed in self.signals.items() if any(required <= tokens for required in needed)}
+            kinds = {kind for word in tokens.intersection(self.by_word) for kind, required in self.by_word[word]
+                     if required <= tokens}
             # "ggr" and "gånger" as words, or glued to a number ("1ggr").
             if not tokens.isdisjoint(self.times_words) or any(
                     token[0].isdigit() and token.endswith(self.times_words) for token in tokens):

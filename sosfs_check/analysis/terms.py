@@ -101,11 +101,12 @@ class TermIndex:
         by_slot: dict[int, int] = {}
         if parts:
             tails = [self._word(part) for part in parts[1:]]
-            for occurrence in sorted(self._word(parts[0])):
+            for occurrence in self._word(parts[0]):
+                if tails and not all(occurrence + offset in tail for offset, tail in enumerate(tails, start=1)):
+                    continue
                 slot, position = divmod(occurrence, _SLOT)
-                if slot not in by_slot and all(occurrence + offset in tail
-                                               for offset, tail in enumerate(tails, start=1)):
-                    by_slot[slot] = position
+                if position < by_slot.get(slot, _SLOT):
+                    by_slot[slot] = position  # keep the first occurrence in each text
         result = {index: position for slot, position in by_slot.items() for index in self._members[slot]}
         self._term_cache[term] = result
         return result
