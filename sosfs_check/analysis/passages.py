@@ -97,9 +97,16 @@ def _inherit_from_introductions(passages: list[Passage]) -> list[Passage]:
 
 
 @lru_cache(maxsize=8)
-def _compiled(patterns: tuple[str, ...]) -> tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]:
+def _compiled(patterns: tuple[str, ...]) -> tuple[tuple[frozenset[str], re.Pattern[str]], ...]:
     """Each pattern with the literal words any match must contain, for a cheap substring test first."""
-    return tuple((required_literals(p), re.compile(p, re.IGNORECASE)) for p in patterns)
+    return tuple((frozenset(required_literals(p)), re.compile(p, re.IGNORECASE)) for p in patterns)
+
+
+@lru_cache(maxsize=8)
+def _all_literals(*pattern_lists: tuple[str, ...]) -> tuple[str, ...]:
+    """Every required literal of the given pattern lists: tested once per passage, shared by all patterns."""
+    return tuple(sorted({word for patterns in pattern_lists for required, _ in _compiled(patterns)
+                         for word in required}))
 
 
 def required_literals(pattern: str) -> tuple[str, ...]:
@@ -164,12 +171,13 @@ def _classify(unit: TextUnit, context: str, config: MatchingConfig, owners: list
     if regulation_column:
         return Passage(unit=unit, kind="regulation", context=context, signals=[f"kolumn: {unit.column_header}"])
     lowered = text.lower()
-    framing = [p.pattern for words, p in _compiled(config.regulation_framing)
-               if all(word in lowered for word in words) and p.search(text)]
+    present = {word for word in _all_literals(config.regulation_framing, config.mention_patterns) if word in lowered}
+    framing = [p.pattern for required, p in _compiled(config.regulation_framing)
+               if required <= present and p.search(text)]
     if framing:
         return Passage(unit=unit, kind="regulation", context=context, signals=framing)
-    mentions = [p.pattern for words, p in _compiled(config.mention_patterns)
-                if all(word in lowered for word in words) and p.search(text)]
+    mentions = [p.pattern for required, p in _compiled(config.mention_patterns)
+                if required <= present and p.search(text)]
     if mentions:
         return Passage(unit=unit, kind="mention", context=context, signals=mentions)
     # A responsibility statement (including a bullet of an "X ansvarar för att:" list) is an arrangement

@@ -51,6 +51,7 @@ class _RoleFinder:
         heads = sorted(self.by_head, key=len, reverse=True)
         self.heads = re.compile(r"(?<=\w)(?:" + "|".join(map(re.escape, heads)) + r")(?!\w)", re.IGNORECASE) \
             if heads else None
+        self._spans: dict[str, list[tuple[int, int, Role]]] = {}
 
     def _found(self, text: str) -> Iterable[tuple[int, int, Role]]:
         for match in self.forms.finditer(text):
@@ -63,6 +64,13 @@ class _RoleFinder:
                 yield start, match.end(), self.by_head[match.group().lower()]
 
     def spans(self, text: str) -> list[tuple[int, int, Role]]:
+        # Headings and table headers are asked about once per bullet or cell under them: memoise.
+        cached = self._spans.get(text)
+        if cached is None:
+            cached = self._spans[text] = self._resolve(text)
+        return cached
+
+    def _resolve(self, text: str) -> list[tuple[int, int, Role]]:
         found = sorted(((start, -end, role) for start, end, role in self._found(text)),
                        key=lambda item: (item[0], item[1]))
         kept: list[tuple[int, int, Role]] = []
@@ -138,6 +146,9 @@ class _Extractor:
 
     def _role_label(self, unit: TextUnit, frequencies: list[Frequency]) -> bool:
         """'Enhetschef: följer upp avvikelser månadsvis' or 'MAS – utreder lex Maria': a role, then its duty."""
+        head = unit.text[:_ROLE_LABEL_MAX + 3]
+        if ":" not in head and "–" not in head and " -" not in head:
+            return False  # no label separator near the start: not worth the pattern
         match = _ROLE_LABEL.match(unit.text)
         role = self.roles.whole(match.group("who")) if match else None
         if role is None:
@@ -215,7 +226,8 @@ class _Extractor:
         ))
 
 
-_ROLE_LABEL = re.compile(r"^(?P<who>[^:–\n]{2,60}?)\s*(?::|\s[–-])\s+(?P<duty>\S.*)$", re.DOTALL)
+_ROLE_LABEL_MAX = 60
+_ROLE_LABEL = re.compile(rf"^(?P<who>[^:–\n]{{2,{_ROLE_LABEL_MAX}}}?)\s*(?::|\s[–-])\s+(?P<duty>\S.*)$", re.DOTALL)
 
 
 def _heading_text(title: str) -> str:
