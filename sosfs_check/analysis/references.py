@@ -12,11 +12,13 @@ def find_references(unit: TextUnit, table: LegalReferenceTable) -> list[LegalCit
     citations: list[LegalCitation] = []
     if not table.compiled_trigger.search(unit.text):
         return citations  # most passages cite nothing; skip the per-reference scans
-    numbers = " ".join(token for token in words(unit.text) if not token.isalpha())
+    # Every leading part of every number in the passage ("2001" → 2, 20, 200, 2001): a reference whose
+    # literal numbers are all absent is skipped with one set test.
+    numbers = {token[:end] for token in words(unit.text) if token[0].isdigit() for end in range(1, len(token) + 1)}
     taken: list[tuple[int, int]] = []
     for reference in table.references:
         anchors = reference.anchors
-        if anchors is not None and not any(anchor in numbers for anchor in anchors):
+        if anchors is not None and anchors.isdisjoint(numbers):
             continue  # none of the numbers this reference is written with occurs here
         for pattern in reference.compiled:
             for match in pattern.finditer(unit.text):

@@ -152,8 +152,9 @@ class LegalReference(StrictModel):
 
     @cached_property
     def anchors(self) -> frozenset[str] | None:
-        """Numbers written literally in the patterns ("2001", "453", "14"): a passage with none of them inside a
-        word cannot cite this reference. None when a pattern has no literal number (always scanned)."""
+        """Numbers written literally in the patterns ("2001", "453", "14"): a passage with none of them at the
+        start of a number cannot cite this reference ("2[34] §" gives "2", found in "24"). None when a pattern
+        has no literal number (always scanned)."""
         found: set[str] = set()
         for pattern in self.patterns:
             # Drop escapes (\d, \s), character classes and {m,n} quantifiers; what digits remain are literal.
