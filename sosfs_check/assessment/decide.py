@@ -58,7 +58,13 @@ def decide(requirement: Requirement, matches: list[PassageMatch], config: Matchi
 
     if direct_arrangements and not missing_elements:
         best = direct_arrangements[0]
-        extra = [m for m in on_topic if m is not best and m.elements][:2]
+        # Up to two more passages that add elements; a bullet repeated under several roles is quoted once.
+        quoted = {best.passage.unit.text}
+        extra = []
+        for match in on_topic:
+            if len(extra) < 2 and match.elements and match.passage.unit.text not in quoted:
+                extra.append(match)
+                quoted.add(match.passage.unit.text)
         evidence = [_evidence(best, config, f"Egen ordning: {_KIND_SV[best.effective_kind]} om ämnet.")]
         evidence += [_evidence(m, config, "Kompletterar med " + ", ".join(m.elements) + ".") for m in extra]
         return Finding(**base, status="covered", reason=f"Dokumentet beskriver en egen ordning ({best.passage.unit.locator.section or 'inledningen'}).",
