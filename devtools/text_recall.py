@@ -1,8 +1,8 @@
 """Measure how much of a .docx's visible body text the reader returns, and how much else it returns.
 
 The reference is computed independently of the reader, straight from word/document.xml: every w:t
-that is not inside a deletion, a moved-from range, the fallback branch of mc:AlternateContent, or a
-table-of-contents field or paragraph. Headers and footers live in other parts and are never counted.
+that is not inside a deletion, a moved-from range, the fallback branch of mc:AlternateContent, a run
+formatted as hidden (w:vanish), or a table-of-contents field or paragraph. Headers and footers live in other parts and are never counted.
 Both sides are compared as multisets of word tokens, so order and whitespace do not matter but a text
 read twice lowers precision.
 
@@ -60,6 +60,8 @@ def _visible_in(text: etree._Element, paragraph: etree._Element) -> bool:
         if ancestor is paragraph:
             return True
         if ancestor.tag in _HIDDEN or ancestor.tag == w("p"):
+            return False
+        if ancestor.tag == w("r") and ancestor.find(f"{w('rPr')}/{w('vanish')}") is not None:
             return False
     return False
 

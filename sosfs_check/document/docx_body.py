@@ -4,8 +4,8 @@ Handles what naive readers lose (see shared/style/docx-reading.md): content
 controls in all five places, text boxes (DrawingML and VML, one branch of
 mc:AlternateContent), tracked changes (insertions kept, deletions and
 moved-from text dropped and reported), fields (result kept, TOC excluded),
-merged cells once with their span, nested tables, footnotes, image alt text
-and SmartArt text.
+merged cells once with their span, nested tables, foot- and endnotes, image alt
+text and SmartArt text; hidden text (w:vanish) left out and reported.
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ class _ParagraphText:
 
     def __init__(self) -> None:
         self.parts: list[str] = []
-        self.footnote_ids: list[str] = []
+        self.note_refs: list[tuple[str, str]] = []  # ("footnote" | "endnote", id) in reading order
+        self.hidden: list[str] = []  # text of runs formatted as hidden
         self.attached: list[etree._Element] = []  # text boxes and drawings, handled after the paragraph
         self.toc = False
         self.bold_chars = 0
@@ -42,11 +43,11 @@ class _ParagraphText:
 
 
 class BodyWalker:
-    def __init__(self, styles: Styles, numbering: Numbering, footnotes: dict[str, str],
+    def __init__(self, styles: Styles, numbering: Numbering, notes: dict[tuple[str, str], str],
                  diagram_texts: dict[str, list[str]]) -> None:
         self.styles = styles
         self.numbering = numbering
-        self.footnotes = footnotes
+        self.notes_text = notes
         self.diagram_texts = diagram_texts
         self.blocks: list[RawParagraph | RawTable] = []
         self.notes: list[RawNote] = []
@@ -117,8 +118,13 @@ class BodyWalker:
             return []
 
         paragraph = RawParagraph(text=text, style=style.name)
-        paragraph.footnotes = [self.footnotes[i] for i in acc.footnote_ids if self.footnotes.get(i)]
-        self.counts["footnotes"] += len(paragraph.footnotes)
+        paragraph.footnotes = [self.notes_text[ref] for ref in acc.note_refs if self.notes_text.get(ref)]
+        for kind, _ in acc.note_refs:
+            self.counts[f"{kind}s"] += 1
+        if acc.hidden:
+            hidden = " ".join(" ".join(acc.hidden).split())
+            self.counts["hidden_runs"] += len(acc.hidden)
+            self._note("excluded", "hidden_text", f"dold text (formaterad som dold): {hidden}")
         total = acc.bold_chars + acc.plain_chars
         paragraph.bold = total > 0 and acc.bold_chars == total
         paragraph.size_half_points = acc.max_size or style.size
@@ -157,6 +163,10 @@ class BodyWalker:
                 run_bold = bold
                 if len(child) and child[0].tag == _RUN_PROPERTIES:
                     rpr = properties(child[0])
+                    if prop_on(rpr, "vanish"):
+                        # Hidden text is not what a reader of the document sees: leave it out, say so.
+                        acc.hidden.append("".join(t.text or "" for t in child.iter(_TEXT)))
+                        continue
                     explicit = prop_on(rpr, "b")
                     run_bold = bold if explicit is None else explicit
                     size = prop_val(rpr, "sz")
@@ -186,8 +196,8 @@ class BodyWalker:
                 acc.parts.append("-")
             elif name == "fldChar":
                 self._field_char(child, acc)
-            elif name == "footnoteReference":
-                acc.footnote_ids.append(child.get(w("id")) or "")
+            elif name in ("footnoteReference", "endnoteReference"):
+                acc.note_refs.append((name.removesuffix("Reference"), child.get(w("id")) or ""))
             elif name in ("drawing", "pict", "object"):
                 acc.attached.append(child)
             elif name == "AlternateContent":

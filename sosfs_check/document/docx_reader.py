@@ -1,4 +1,4 @@
-"""Read a .docx into raw blocks: package parts, styles, numbering, footnotes, diagrams and the body."""
+"""Read a .docx into raw blocks: package parts, styles, numbering, foot- and endnotes, diagrams and the body."""
 
 from __future__ import annotations
 
@@ -16,16 +16,18 @@ from sosfs_check.errors import CorruptDocumentError
 _REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 
-def _footnotes(package: DocxPackage) -> dict[str, str]:
-    root = package.xml("word/footnotes.xml")
-    if root is None:
-        return {}
+def _notes(package: DocxPackage) -> dict[tuple[str, str], str]:
+    """Footnote and endnote texts by (kind, id); separators are layout, not notes."""
     notes = {}
-    for note in root.iter(w("footnote")):
-        if note.get(w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
+    for kind in ("footnote", "endnote"):
+        root = package.xml(f"word/{kind}s.xml")
+        if root is None:
             continue
-        text = " ".join("".join(t.text or "" for t in p.iter(w("t"))) for p in note.iter(w("p"))).strip()
-        notes[note.get(w("id")) or ""] = " ".join(text.split())
+        for note in root.iter(w(kind)):
+            if note.get(w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            text = " ".join("".join(t.text or "" for t in p.iter(w("t"))) for p in note.iter(w("p")))
+            notes[(kind, note.get(w("id")) or "")] = " ".join(text.split())
     return notes
 
 
@@ -92,7 +94,7 @@ def read_docx_blocks(package: DocxPackage) -> tuple[list[RawParagraph | RawTable
     walker = BodyWalker(
         styles=Styles(package.xml("word/styles.xml")),
         numbering=Numbering(package.xml("word/numbering.xml")),
-        footnotes=_footnotes(package),
+        notes=_notes(package),
         diagram_texts=_diagram_texts(package, _relationships(package)),
     )
     blocks = walker.walk_body(body)

@@ -42,7 +42,7 @@ class Paragraph(Model):
     list_level: int | None = Field(None, description="0-based list level when the paragraph is a list item.")
     marker: str | None = Field(None, description="The bullet or number Word displays before a list item.")
     origin: Literal["body", "text_box", "image_alt_text", "content_control", "diagram"] = "body"
-    footnotes: list[str] = Field(default_factory=list, description="Texts of footnotes anchored in this paragraph.")
+    footnotes: list[str] = Field(default_factory=list, description="Texts of the footnotes and endnotes anchored in this paragraph.")
     locator: Locator
 
     @property

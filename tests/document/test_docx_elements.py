@@ -234,3 +234,20 @@ def test_plain_text_encodings(tmp_path, encoding, bom, warned):
     assert model.outline() == [(1, "1", "Inledning"), (1, "2", "Riskanalys")]
     assert "Nämnden ansvarar för ledningssystemet." in [u.text for u in model.text_units()]
     assert bool(model.fidelity.warnings) is warned
+
+
+def test_endnotes_join_footnotes_and_hidden_text_is_left_out_and_reported(tmp_path):
+    endnotes = ('<w:endnote w:type="separator" w:id="0"><w:p><w:r><w:separator/></w:r></w:p></w:endnote>'
+                '<w:endnote w:id="2">' + paragraph("Källa: IVO:s tillsynsrapport 2025.") + "</w:endnote>")
+    body = ('<w:p><w:r><w:t xml:space="preserve">Riskanalyser görs årligen.</w:t></w:r>'
+            '<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve"> Intern anteckning: stryk före tryck.</w:t></w:r>'
+            '<w:r><w:endnoteReference w:id="2"/></w:r></w:p>')
+    path = build_docx(tmp_path / "notes.docx", body, parts={
+        "word/endnotes.xml": ('<?xml version="1.0"?><w:endnotes xmlns:w="http://schemas.openxmlformats.org/'
+                              f'wordprocessingml/2006/main">{endnotes}</w:endnotes>')})
+    model = read(path)
+    first = _blocks(model)[0]
+    assert first.text == "Riskanalyser görs årligen."
+    assert first.footnotes == ["Källa: IVO:s tillsynsrapport 2025."]
+    assert model.fidelity.counts["endnotes"] == 1
+    assert any("Intern anteckning" in item.detail for item in model.fidelity.excluded if item.kind == "hidden_text")
