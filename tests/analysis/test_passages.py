@@ -26,6 +26,8 @@ KINDS = [
     ("Enligt 5 kap. 1 § ska den som bedriver verksamheten fortlöpande bedöma risker.", None, "regulation"),
     ("Dokumentationskravet enligt SOSFS 2011:9 omfattar alla delar av kvalitetsarbetet.", None, "regulation"),
     ("Riskanalyser genomförs årligen.", "Krav i författningen SOSFS 2011:9", "regulation"),   # the column decides
+    ("Lag om samverkan vid utskrivning från sluten hälso- och sjukvård (2017:612)", None, "regulation"),  # a law
+    ("Samverkansskyldigheten finns reglerad i olika lagar och föreskrifter.", None, "regulation"),
     ("En process kan beskrivas som en serie aktiviteter som skapar värde.", None, "mention"),  # a definition
     ("Förvaltningen planerar att införa riskanalyser under nästa år.", None, "mention"),       # a plan
     ("Syftet med egenkontroll är att upptäcka brister i tid.", None, "mention"),               # a purpose
