@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
@@ -71,7 +72,8 @@ def analyse_passages(units: Sequence[TextUnit], config: MatchingConfig,
                 roles.append(statement.role)
     arrangement_terms = texts.texts_with(config.arrangement_terms)
     regulation_headers = headers.texts_with(config.regulation_column_terms)
-    passages = [_classify(unit, context, config, owners.get(unit.block_id, []), arrangement_terms.get(index, []),
+    patterns = _kind_patterns(config.regulation_framing, config.mention_patterns)
+    passages = [_classify(unit, context, patterns, owners.get(unit.block_id, []), arrangement_terms.get(index, []),
                           bool(regulation_headers.get(index)))
                 for index, (unit, context) in enumerate(zip(units, contexts, strict=True))]
     return PassageSet(_inherit_from_introductions(passages), texts, TermIndex(contexts, inflections))
@@ -96,17 +98,26 @@ def _inherit_from_introductions(passages: list[Passage]) -> list[Passage]:
     return result
 
 
-@lru_cache(maxsize=8)
-def _compiled(patterns: tuple[str, ...]) -> tuple[tuple[frozenset[str], re.Pattern[str]], ...]:
-    """Each pattern with the literal words any match must contain, for a cheap substring test first."""
-    return tuple((frozenset(required_literals(p)), re.compile(p, re.IGNORECASE)) for p in patterns)
+Compiled = tuple[tuple[frozenset[str], re.Pattern[str]], ...]
 
 
-@lru_cache(maxsize=8)
-def _all_literals(*pattern_lists: tuple[str, ...]) -> tuple[str, ...]:
-    """Every required literal of the given pattern lists: tested once per passage, shared by all patterns."""
-    return tuple(sorted({word for patterns in pattern_lists for required, _ in _compiled(patterns)
-                         for word in required}))
+@dataclass(frozen=True)
+class _KindPatterns:
+    """The regulation and mention patterns compiled once, each with the literal words a match must contain."""
+
+    framing: Compiled
+    mentions: Compiled
+    literals: tuple[str, ...]  # every required word of both lists: tested once per passage
+
+
+@lru_cache(maxsize=4)
+def _kind_patterns(framing: tuple[str, ...], mentions: tuple[str, ...]) -> _KindPatterns:
+    def compiled(patterns: tuple[str, ...]) -> Compiled:
+        return tuple((frozenset(required_literals(p)), re.compile(p, re.IGNORECASE)) for p in patterns)
+
+    framing_compiled, mentions_compiled = compiled(framing), compiled(mentions)
+    literals = sorted({word for required, _ in (*framing_compiled, *mentions_compiled) for word in required})
+    return _KindPatterns(framing_compiled, mentions_compiled, tuple(literals))
 
 
 def required_literals(pattern: str) -> tuple[str, ...]:
@@ -165,19 +176,17 @@ def _context(unit: TextUnit) -> str:
     return (" ".join(unit.section_path) + " " + (unit.column_header or "")).lower()
 
 
-def _classify(unit: TextUnit, context: str, config: MatchingConfig, owners: list[str], arrangement_terms: list[str],
+def _classify(unit: TextUnit, context: str, patterns: _KindPatterns, owners: list[str], arrangement_terms: list[str],
               regulation_column: bool) -> Passage:
     text = unit.text
     if regulation_column:
         return Passage(unit=unit, kind="regulation", context=context, signals=[f"kolumn: {unit.column_header}"])
     lowered = text.lower()
-    present = {word for word in _all_literals(config.regulation_framing, config.mention_patterns) if word in lowered}
-    framing = [p.pattern for required, p in _compiled(config.regulation_framing)
-               if required <= present and p.search(text)]
+    present = {word for word in patterns.literals if word in lowered}
+    framing = [p.pattern for required, p in patterns.framing if required <= present and p.search(text)]
     if framing:
         return Passage(unit=unit, kind="regulation", context=context, signals=framing)
-    mentions = [p.pattern for required, p in _compiled(config.mention_patterns)
-                if required <= present and p.search(text)]
+    mentions = [p.pattern for required, p in patterns.mentions if required <= present and p.search(text)]
     if mentions:
         return Passage(unit=unit, kind="mention", context=context, signals=mentions)
     # A responsibility statement (including a bullet of an "X ansvarar för att:" list) is an arrangement
