@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sosfs_check.analysis.frequencies import FrequencyFinder
 from sosfs_check.document.model import Locator, TextUnit
@@ -59,3 +61,20 @@ def test_range_and_deadline_values(finder):
 ])
 def test_near_misses_are_not_frequencies(finder, sentence):
     assert finder.find(_unit(sentence)) == []
+
+
+
+@settings(max_examples=200, derandomize=True)
+@given(count=st.integers(1, 12), bound=st.sampled_from(["", "minst ", "högst "]),
+       times=st.sampled_from(["ggr", "gånger", "gång"]), separator=st.sampled_from(["/", " per ", " i ", " om "]),
+       period=st.sampled_from(["år", "halvår", "kvartal", "månad", "vecka"]),
+       before=st.sampled_from(["", "Uppföljning sker ", "Mötet hålls "]), after=st.sampled_from(["", ".", " i ledningsgruppen."]))
+def test_any_rate_is_normalised_to_times_per_year(catalog, count, bound, times, separator, period, before, after):
+    sentence = f"{before}{bound}{count} {times}{separator}{period}{after}"
+    found = FrequencyFinder(catalog.frequencies).find(_unit(sentence))
+    assert len(found) == 1
+    frequency = found[0]
+    assert frequency.kind == "rate"
+    assert frequency.per_year == count * catalog.frequencies.periods[period]
+    assert frequency.bound == {"": "exact", "minst ": "minimum", "högst ": "maximum"}[bound]
+    assert sentence[frequency.char_start:frequency.char_end] == frequency.text

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sosfs_check.analysis.references import find_references
 from sosfs_check.analysis.sentences import sentence_spans
@@ -48,3 +50,16 @@ def test_every_citation_pattern_needs_the_trigger(catalog):
     for reference in catalog.legal_references.references:
         for pattern in reference.patterns:
             assert re.search(r"\\d|[0-9]", pattern) or re.search(r"sekrl", pattern, re.IGNORECASE), reference.id
+
+
+_WORDS = st.sampled_from(["nämnden", "rutinen", "avvikelser", "bl.a.", "t.ex.", "enl.", "3 kap.", "2 §", "följs",
+                          "upp", "årligen", "och", "MAS"])
+_SENTENCE = st.lists(_WORDS, min_size=1, max_size=8).map(lambda ws: "Enhetschefen " + " ".join(ws) + ".")
+
+
+@settings(max_examples=200, derandomize=True)
+@given(st.lists(_SENTENCE, min_size=1, max_size=5))
+def test_sentences_join_and_split_back_whatever_abbreviations_they_hold(catalog, sentences):
+    text = " ".join(sentences)
+    spans = sentence_spans(text, catalog.matching.responsibility.abbreviations)
+    assert [text[start:end] for start, end in spans] == sentences
