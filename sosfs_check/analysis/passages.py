@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from sosfs_check.analysis.model import Responsibility
+from sosfs_check.analysis.pattern_literals import required_literals
 from sosfs_check.analysis.terms import TermIndex
 from sosfs_check.catalog.models import MatchingConfig
 from sosfs_check.document.model import TextUnit
@@ -118,43 +119,6 @@ def _kind_patterns(framing: tuple[str, ...], mentions: tuple[str, ...]) -> _Kind
     framing_compiled, mentions_compiled = compiled(framing), compiled(mentions)
     literals = sorted({word for required, _ in (*framing_compiled, *mentions_compiled) for word in required})
     return _KindPatterns(framing_compiled, mentions_compiled, tuple(literals))
-
-
-def required_literals(pattern: str) -> tuple[str, ...]:
-    """Lower-case letter runs (4+ letters) that every match of the pattern contains.
-
-    Only the pattern's top level counts: escapes, classes, groups and optional letters are removed first,
-    and a pattern with a top-level alternative ("a|b") requires nothing. Python's regular expressions scan
-    every position of every passage; `word in text` finds most passages without the word far faster.
-    """
-    if _top_level_alternation(pattern):
-        return ()
-    flat = re.sub(r"\\.", " ", pattern)           # escapes: \b, \s, \d, \.
-    flat = re.sub(r"\[[^\]]*\]", " ", flat)        # character classes
-    while re.search(r"\([^()]*\)", flat):        # groups, innermost first
-        flat = re.sub(r"\([^()]*\)", " ", flat)
-    flat = re.sub(r".[?*]|.\{0,?\d*\}", " ", flat)  # a letter that may be absent
-    return tuple(run.lower() for run in re.findall(r"[^\W\d_]{4,}", flat))
-
-
-def _top_level_alternation(pattern: str) -> bool:
-    depth, escaped, in_class = 0, False, False
-    for char in pattern:
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            return True
-    return False
 
 
 def _record_rows(units: Sequence[TextUnit]) -> set[tuple[int, int]]:

@@ -2,25 +2,30 @@
 
 from __future__ import annotations
 
+import re
+
 from sosfs_check.analysis.model import LegalCitation
-from sosfs_check.analysis.terms import words
-from sosfs_check.catalog.models import LegalReferenceTable
+from sosfs_check.analysis.pattern_literals import required_literals
+from sosfs_check.catalog.models import LegalReference, LegalReferenceTable
 from sosfs_check.document.model import TextUnit
 
 
-def find_references(unit: TextUnit, table: LegalReferenceTable) -> list[LegalCitation]:
-    citations: list[LegalCitation] = []
-    if not table.compiled_trigger.search(unit.text):
-        return citations  # most passages cite nothing; skip the per-reference scans
-    # Every leading part of every number in the passage ("2001" → 2, 20, 200, 2001): a reference whose
-    # literal numbers are all absent is skipped with one set test.
-    numbers = {token[:end] for token in words(unit.text) if token[0].isdigit() for end in range(1, len(token) + 1)}
-    taken: list[tuple[int, int]] = []
-    for reference in table.references:
-        anchors = reference.anchors
-        if anchors is not None and anchors.isdisjoint(numbers):
-            continue  # none of the numbers this reference is written with occurs here
-        for pattern in reference.compiled:
+class ReferenceFinder:
+    """The catalog's citation patterns, compiled once per check, each with the words and numbers it needs."""
+
+    def __init__(self, table: LegalReferenceTable) -> None:
+        self.patterns: list[tuple[LegalReference, frozenset[str], re.Pattern[str]]] = [
+            (reference, frozenset(required_literals(pattern)), re.compile(pattern, re.IGNORECASE))
+            for reference in table.references for pattern in reference.patterns
+        ]
+
+    def find(self, unit: TextUnit) -> list[LegalCitation]:
+        citations: list[LegalCitation] = []
+        taken: list[tuple[int, int]] = []
+        lowered = unit.text.lower()
+        for reference, required, pattern in self.patterns:
+            if not all(literal in lowered for literal in required):
+                continue  # "2001", "453" or "sosfs" absent: this pattern cannot match here
             for match in pattern.finditer(unit.text):
                 if any(s <= match.start() < e for s, e in taken):
                     continue
@@ -31,4 +36,4 @@ def find_references(unit: TextUnit, table: LegalReferenceTable) -> list[LegalCit
                     stale_since=reference.stale_since.isoformat() if reference.stale_since else None,
                     block_id=unit.block_id, section=" › ".join(unit.section_path), location=unit.locator.describe(),
                 ))
-    return citations
+        return citations

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sosfs_check.analysis.frequencies import FrequencyFinder
 from sosfs_check.analysis.passages import analyse_passages
-from sosfs_check.analysis.references import find_references
+from sosfs_check.analysis.references import ReferenceFinder
 from sosfs_check.analysis.responsibilities import extract_responsibilities
 from sosfs_check.analysis.scope import applies, detect_scope
 from sosfs_check.assessment.decide import decide
@@ -45,7 +45,8 @@ def check(source: DocumentModel | Path | str, *, omfattning: list[str] | None = 
                                 catalog.matching.enumeration_min_topics)
     findings = [decide(r, matches[r.id], catalog.matching, applies(r.applies_to, scope), scope_label) for r in active]
 
-    references = [c for unit in units for c in find_references(unit, catalog.legal_references)]
+    reference_finder = ReferenceFinder(catalog.legal_references)
+    references = [c for unit in units for c in reference_finder.find(unit)]
     frequencies = [f for unit in units for f in frequency_finder.find(unit)]
     by_chapter: dict[int, Counter[str]] = {}
     for finding in findings:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
@@ -145,36 +144,10 @@ class LegalReference(StrictModel):
     note: str | None = None
     patterns: Patterns = Field(min_length=1)
 
-    @cached_property
-    def compiled(self) -> tuple[re.Pattern[str], ...]:
-        """The patterns compiled once, case-insensitive."""
-        return tuple(re.compile(p, re.IGNORECASE) for p in self.patterns)
-
-    @cached_property
-    def anchors(self) -> frozenset[str] | None:
-        """Numbers written literally in the patterns ("2001", "453", "14"): a passage with none of them at the
-        start of a number cannot cite this reference ("2[34] §" gives "2", found in "24"). None when a pattern
-        has no literal number (always scanned)."""
-        found: set[str] = set()
-        for pattern in self.patterns:
-            # Drop escapes (\d, \s), character classes and {m,n} quantifiers; what digits remain are literal.
-            literal = re.sub(r"\\.|\[[^\]]*\]|\{\d+(,\d*)?\}", " ", pattern)
-            numbers = re.findall(r"\d+", literal)
-            if not numbers:
-                return None
-            found.update(numbers)
-        return frozenset(found)
-
 
 class LegalReferenceTable(StrictModel):
     checked_on: dt.date
-    trigger: Patterns = Field(min_length=1, max_length=1, description="A passage that does not match this is "
-                              "not scanned for citations: every pattern below needs it (a digit, mostly).")
     references: tuple[LegalReference, ...]
-
-    @cached_property
-    def compiled_trigger(self) -> re.Pattern[str]:
-        return re.compile(self.trigger[0], re.IGNORECASE)
 
 
 class ScopeRule(StrictModel):

@@ -91,7 +91,7 @@ def test_a_word_in_an_enumeration_of_many_topics_is_only_a_mention(tmp_path, cat
 def test_required_literals_are_in_every_match(pattern, sample, required):
     import re
 
-    from sosfs_check.analysis.passages import required_literals
+    from sosfs_check.analysis.pattern_literals import required_literals
 
     assert required_literals(pattern) == required
     assert re.search(pattern, sample, re.IGNORECASE)
