@@ -71,13 +71,15 @@ def analyse_passages(units: Sequence[TextUnit], config: MatchingConfig,
             roles = owners.setdefault(block_id, [])
             if statement.role not in roles:
                 roles.append(statement.role)
+    context_index = TermIndex(contexts, inflections)
     arrangement_terms = texts.texts_with(config.arrangement_terms)
     regulation_headers = headers.texts_with(config.regulation_column_terms)
+    under_responsibility = context_index.texts_with(config.responsibility.terms)
     patterns = _kind_patterns(config.regulation_framing, config.mention_patterns)
     passages = [_classify(unit, context, patterns, owners.get(unit.block_id, []), arrangement_terms.get(index, []),
-                          bool(regulation_headers.get(index)))
+                          bool(regulation_headers.get(index)), index in under_responsibility)
                 for index, (unit, context) in enumerate(zip(units, contexts, strict=True))]
-    return PassageSet(_inherit_from_introductions(passages), texts, TermIndex(contexts, inflections))
+    return PassageSet(_inherit_from_introductions(passages), texts, context_index)
 
 
 def _inherit_from_introductions(passages: list[Passage]) -> list[Passage]:
@@ -141,7 +143,7 @@ def _context(unit: TextUnit) -> str:
 
 
 def _classify(unit: TextUnit, context: str, patterns: _KindPatterns, owners: list[str], arrangement_terms: list[str],
-              regulation_column: bool) -> Passage:
+              regulation_column: bool, under_responsibility: bool) -> Passage:
     text = unit.text
     if regulation_column:
         return Passage(unit=unit, kind="regulation", context=context, signals=[f"kolumn: {unit.column_header}"])
@@ -156,6 +158,6 @@ def _classify(unit: TextUnit, context: str, patterns: _KindPatterns, owners: lis
     # A responsibility statement (including a bullet of an "X ansvarar för att:" list) is an arrangement
     # even when it has no verb of its own.
     arrangement = [f"ansvar: {role}" for role in owners] + arrangement_terms
-    if arrangement or (unit.is_list_item and "ansvar" in context):
+    if arrangement or (unit.is_list_item and under_responsibility):
         return Passage(unit=unit, kind="arrangement", context=context, signals=arrangement or ["punkt under ansvar"])
     return Passage(unit=unit, kind="prose", context=context, signals=[])

@@ -27,6 +27,7 @@ from sosfs_check.analysis.model import Frequency, Responsibility
 from sosfs_check.analysis.sentences import sentence_spans
 from sosfs_check.analysis.terms import find_terms, words
 from sosfs_check.catalog.models import Catalog, ResponsibilityConfig, Role
+from sosfs_check.document.headings import split_typed_number
 from sosfs_check.document.model import TextUnit
 
 
@@ -197,7 +198,7 @@ class _Extractor:
 
     def _is_responsibility_column(self, header: str) -> bool:
         if header not in self._columns:
-            self._columns[header] = bool(find_terms(header, self.config.column_terms))
+            self._columns[header] = bool(find_terms(header, self.config.terms))
         return self._columns[header]
 
     def _plausible_subject(self, subject: str) -> bool:
@@ -231,8 +232,9 @@ _ROLE_LABEL = re.compile(rf"^(?P<who>[^:–\n]{{2,{_ROLE_LABEL_MAX}}}?)\s*(?::|\
 
 
 def _heading_text(title: str) -> str:
-    """A section title without its number: '3.2 Enhetschef' → 'Enhetschef'."""
-    return re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", title)
+    """A section title without its number: '3.2 Enhetschef' → 'Enhetschef' (the reader's number grammar)."""
+    typed = split_typed_number(title)
+    return typed[1] if typed else title
 
 
 def extract_responsibilities(units: Iterable[TextUnit], catalog: Catalog,

@@ -163,7 +163,7 @@ class ResponsibilityConfig(StrictModel):
     subordinators: tuple[str, ...] = ()
     max_subject_words: int = Field(ge=1)
     max_unknown_subject_words: int = Field(ge=1)
-    column_terms: tuple[str, ...] = Field(min_length=1)
+    terms: tuple[str, ...] = Field(min_length=1)
     abbreviations: tuple[str, ...] = ()
 
 
@@ -207,7 +207,7 @@ class Catalog(StrictModel):
             spec = requirement.evidence
             terms += [*spec.phrases, *spec.heading_terms, *(t for e in spec.elements for t in e.terms)]
         config = self.matching
-        terms += [*config.regulation_column_terms, *config.arrangement_terms]
+        terms += [*config.regulation_column_terms, *config.arrangement_terms, *config.responsibility.terms]
         terms += [t for rule in config.scopes.values() for t in rule.terms]
         return terms
 

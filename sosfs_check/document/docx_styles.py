@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from sosfs_check.document.ooxml import on_off, w, wval
+from sosfs_check.document.ooxml import prop_on, properties, w, wval
 
 # Built-in heading styles in the languages municipal Word installations use. Matched on id and on name,
 # case- and space-insensitively: "Heading 1", "heading1", "Rubrik 1", "Rubrik1", "Überschrift 1".
@@ -65,7 +65,7 @@ class Styles:
                 outline_level=int(outline) if outline and outline.isdigit() else None,
                 num_id=wval(numpr, "numId"),
                 num_level=int(ilvl) if ilvl and ilvl.isdigit() else None,
-                bold=on_off(rpr, "b"),
+                bold=prop_on(properties(rpr), "b"),
                 size_half_points=int(sz) if sz and sz.isdigit() else None,
             )
             if style.get(w("default")) in ("1", "true"):

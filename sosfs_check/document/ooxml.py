@@ -48,16 +48,6 @@ def wval(element: etree._Element | None, child: str, attr: str = "val") -> str |
     return None if found is None else found.get(w(attr))
 
 
-def on_off(element: etree._Element | None, child: str) -> bool | None:
-    """Read a toggle property like w:b: None when absent, False for val=0/false/off."""
-    if element is None:
-        return None
-    found = element.find(w(child))
-    if found is None:
-        return None
-    return found.get(w("val"), "true").lower() not in ("0", "false", "off")
-
-
 def properties(element: etree._Element | None) -> dict[str, etree._Element]:
     """Direct children by local name (first wins): one pass over a w:pPr/w:rPr instead of a find() per
     property, which matters on the hot path of the body walk."""
