@@ -28,15 +28,17 @@ def _patterns(lexicon: FrequencyLexicon) -> list[tuple[str, re.Pattern[str]]]:
     bound = rf"(?:(?P<bound>{_alternation(lexicon.minimum_words + lexicon.maximum_words)})\s+)?"
     times = _alternation(lexicon.times_words)
     periods = _alternation(lexicon.periods)
+    separators = _alternation(lexicon.rate_separators)
+    within, by = _alternation(lexicon.within_words), _alternation(lexicon.by_words)
     flags = re.IGNORECASE
     return [
-        ("rate", re.compile(rf"{_B}{bound}{count}\s*(?:{times})\s*(?:/|per|om|i|varje)\s*(?:\w+\s+)?"
+        ("rate", re.compile(rf"{_B}{bound}{count}\s*(?:{times})\s*(?:{separators})\s*(?:\w+\s+)?"
                             rf"(?P<period>{periods}){_E}", flags)),
         ("rate_word", re.compile(rf"{_B}{bound}(?P<word>{_alternation(lexicon.rate_words)}){_E}", flags)),
-        ("within", re.compile(rf"{_B}(?:senast\s+)?inom\s+(?P<low>\d+|{numbers})\s+"
+        ("within", re.compile(rf"{_B}(?:(?:{by})\s+)?(?:{within})\s+(?P<low>\d+|{numbers})\s+"
                               rf"(?P<unit>{_alternation(lexicon.deadline_units)}){_E}", flags)),
-        ("by_date", re.compile(rf"{_B}senast\s+(?:den\s+)?(?P<day>\d{{1,2}})\s+(?P<month>{_alternation(lexicon.months)})"
-                               rf"{_E}", flags)),
+        ("by_date", re.compile(rf"{_B}(?:{by})\s+(?:den\s+)?(?P<day>\d{{1,2}})\s+"
+                               rf"(?P<month>{_alternation(lexicon.months)}){_E}", flags)),
         ("event", re.compile(rf"{_B}(?P<word>{_alternation(lexicon.event_words)}){_E}", flags)),
     ]
 
@@ -60,11 +62,12 @@ class FrequencyFinder:
         self.patterns = _patterns(lexicon)
         # The words each kind of expression cannot do without: a pattern runs only on passages that have all the
         # words of one of its phrases, which spares the regular expressions on most passages. A rate needs a
-        # "times" word, possibly glued to its number ("1ggr"); deadlines need "inom" or "senast".
+        # "times" word, possibly glued to its number ("1ggr"); deadlines need a within or by word.
         phrase_words = {kind: [frozenset(words(phrase)) for phrase in phrases]
                         for kind, phrases in (("rate_word", lexicon.rate_words), ("event", lexicon.event_words))}
         self.times_words = tuple(lexicon.times_words)
-        signals = {"within": [frozenset({"inom"})], "by_date": [frozenset({"senast"})], **phrase_words}
+        signals = {"within": [frozenset({word}) for word in lexicon.within_words],
+                   "by_date": [frozenset({word}) for word in lexicon.by_words], **phrase_words}
         # Indexed by one word of each phrase, so a passage only tests the phrases it has a word of.
         self.by_word: dict[str, list[tuple[str, frozenset[str]]]] = {}
         for kind, needed in signals.items():

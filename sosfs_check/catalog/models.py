@@ -131,6 +131,9 @@ class FrequencyLexicon(StrictModel):
     minimum_words: tuple[str, ...]
     maximum_words: tuple[str, ...]
     times_words: tuple[str, ...] = Field(min_length=1)
+    rate_separators: tuple[str, ...] = Field(min_length=1)
+    within_words: tuple[str, ...] = Field(min_length=1)
+    by_words: tuple[str, ...] = Field(min_length=1)
     deadline_units: dict[str, float] = Field(min_length=1)
     months: tuple[str, ...] = Field(min_length=12, max_length=12)
 
