@@ -23,7 +23,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from devtools.text_recall import compare, reference_tokens, tokens  # noqa: E402
+from devtools.text_recall import compare, model_texts, reference_tokens, tokens  # noqa: E402
 
 DEFAULT = REPO / "corpus" / "benchmark" / "ledningssystem-40-sidor.docx"
 
@@ -73,9 +73,7 @@ def lxml_parse(path: Path) -> list[str]:
 def sosfs_read(path: Path) -> list[str]:
     from sosfs_check.document.reader import read
 
-    model = read(path)
-    texts = [s.title if s.number_source == "text" else s.heading for s in model.walk_sections() if s.level > 0]
-    return texts + [unit.text for unit in model.text_units()]
+    return model_texts(read(path))
 
 
 READERS = {

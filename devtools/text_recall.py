@@ -83,15 +83,18 @@ def compare(reference: Counter[str], found: Counter[str]) -> tuple[float, float]
     return overlap / max(1, sum(reference.values())), overlap / max(1, sum(found.values()))
 
 
+def model_texts(model) -> list[str]:
+    """The texts a DocumentModel holds, comparable with the reference: headings, then every passage.
+    A heading's typed number is w:t text; a number from Word's automatic numbering is not."""
+    texts = [s.title if s.number_source == "text" else s.heading for s in model.walk_sections() if s.level > 0]
+    return texts + [unit.text for unit in model.text_units()]
+
+
 def measure(path: Path) -> Recall:
     from sosfs_check.document.reader import read
 
     reference = reference_tokens(path)
-    model = read(path)
-    # A heading's typed number is w:t text; a number from Word's automatic numbering is not.
-    read_texts = [s.title if s.number_source == "text" else s.heading for s in model.walk_sections() if s.level > 0]
-    read_texts += [unit.text for unit in model.text_units()]
-    found = tokens(read_texts)
+    found = tokens(model_texts(read(path)))
     recall, precision = compare(reference, found)
     return Recall(name=path.name, reference_tokens=sum(reference.values()), read_tokens=sum(found.values()),
                   recall=recall, precision=precision)
