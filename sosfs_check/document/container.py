@@ -5,6 +5,7 @@ Nothing here interprets WordprocessingML; it only hands out parsed XML parts.
 
 from __future__ import annotations
 
+import io
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,13 +45,12 @@ def _parser() -> etree.XMLParser:
                            remove_blank_text=False)
 
 
-def sniff_ole(head: bytes, data_path: Path) -> None:
+def sniff_ole(data: bytes, path: Path) -> None:
     """Raise the right error for an OLE compound file: encrypted .docx or legacy .doc."""
-    raw = data_path.read_bytes()
-    if "EncryptionInfo".encode("utf-16-le") in raw or "EncryptedPackage".encode("utf-16-le") in raw:
-        raise UnsupportedFormatError("dokumentet är lösenordsskyddat (krypterat); spara en kopia utan lösenord", data_path)
+    if "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data:
+        raise UnsupportedFormatError("dokumentet är lösenordsskyddat (krypterat); spara en kopia utan lösenord", path)
     raise UnsupportedFormatError(
-        "filen är ett äldre Word-dokument (.doc); öppna den i Word och spara som .docx", data_path
+        "filen är ett äldre Word-dokument (.doc); öppna den i Word och spara som .docx", path
     )
 
 
@@ -107,21 +107,21 @@ class DocxPackage:
         self.archive.close()
 
 
-def open_docx(path: Path, max_xml_bytes: int = DEFAULT_MAX_XML_BYTES) -> DocxPackage:
-    """Identify and open a .docx, raising a typed error for anything else."""
-    with path.open("rb") as handle:
-        head = handle.read(8)
+def open_docx(path: Path, data: bytes, max_xml_bytes: int = DEFAULT_MAX_XML_BYTES) -> DocxPackage:
+    """Identify and open a .docx from its bytes (read once by the caller), raising a typed error for anything
+    else; `path` names the file in messages."""
+    head = data[:8]
     if not head:
         raise EmptyDocumentError("filen är tom (0 byte)", path)
     if head.startswith(OLE_MAGIC):
-        sniff_ole(head, path)
+        sniff_ole(data, path)
     for magic, what in _FOREIGN_MAGIC.items():
         if head.startswith(magic):
             raise UnsupportedFormatError(f"filen är {what}, inte ett Word-dokument (.docx)", path)
     if not head.startswith(ZIP_MAGIC) and not head.startswith(b"PK"):
         raise UnsupportedFormatError("filen är inte ett Word-dokument (.docx)", path)
     try:
-        archive = zipfile.ZipFile(path)
+        archive = zipfile.ZipFile(io.BytesIO(data))
         names = set(archive.namelist())
     except zipfile.BadZipFile as exc:
         raise CorruptDocumentError("filen är en skadad eller avkortad zip-fil och kan inte öppnas", path) from exc

@@ -27,21 +27,21 @@ def read(path: Path | str, *, max_xml_bytes: int = DEFAULT_MAX_XML_BYTES) -> Doc
     """Read a .docx, .txt or .md ledningssystem into a DocumentModel."""
     path = Path(path)
     _check_path(path)
-    data_hash = hashlib.sha256(path.read_bytes()).hexdigest()
+    data = path.read_bytes()  # once: hashed, identified and unpacked from memory
+    data_hash = hashlib.sha256(data).hexdigest()
     if path.suffix.lower() in TEXT_SUFFIXES:
-        model = _read_text(path, data_hash)
+        model = _read_text(path, data, data_hash)
     else:
-        model = _read_docx(path, data_hash, max_xml_bytes)
+        model = _read_docx(path, data, data_hash, max_xml_bytes)
     if not model.has_text():
         raise EmptyDocumentError("dokumentet innehåller ingen text", path)
     return model
 
 
-def _read_text(path: Path, data_hash: str) -> DocumentModel:
+def _read_text(path: Path, data: bytes, data_hash: str) -> DocumentModel:
     from sosfs_check.document.outline import build_document
     from sosfs_check.document.text_reader import decode, text_blocks
 
-    data = path.read_bytes()
     if not data.strip():
         raise EmptyDocumentError("filen är tom", path)
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -54,12 +54,12 @@ def _read_text(path: Path, data_hash: str) -> DocumentModel:
                           notes=[], counts=counts, warnings=warnings)
 
 
-def _read_docx(path: Path, data_hash: str, max_xml_bytes: int) -> DocumentModel:
+def _read_docx(path: Path, data: bytes, data_hash: str, max_xml_bytes: int) -> DocumentModel:
     from sosfs_check.document.docx_reader import has_heading_styles, read_docx_blocks
     from sosfs_check.document.headings import detect_headings
     from sosfs_check.document.outline import build_document
 
-    package = open_docx(path, max_xml_bytes)
+    package = open_docx(path, data, max_xml_bytes)
     try:
         blocks, walker, properties = read_docx_blocks(package)
     finally:
