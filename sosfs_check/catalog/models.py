@@ -208,7 +208,8 @@ class Catalog(StrictModel):
         terms: list[str] = []
         for requirement in self.requirements:
             spec = requirement.evidence
-            terms += [*spec.phrases, *spec.heading_terms, *(t for e in spec.elements for t in e.terms)]
+            terms += [*spec.phrases, *spec.heading_terms, *spec.near_miss_terms,
+                      *(t for e in spec.elements for t in e.terms)]
         config = self.matching
         terms += [*config.regulation_column_terms, *config.arrangement_terms, *config.responsibility.terms]
         terms += [t for rule in config.scopes.values() for t in rule.terms]
