@@ -43,7 +43,8 @@ def check(source: DocumentModel | Path | str, *, omfattning: list[str] | None = 
     active = [requirement for requirement in catalog.requirements if requirement.lifecycle != "retired"]
     matches = mark_enumerations({r.id: match_requirement(r, passages) for r in active},
                                 catalog.matching.enumeration_min_topics)
-    findings = [decide(r, matches[r.id], catalog.matching, applies(r.applies_to, scope), scope_label) for r in active]
+    findings = [decide(r, matches[r.id], catalog.matching, applies(r.applies_to, scope, catalog.matching), scope_label)
+                for r in active]
 
     reference_finder = ReferenceFinder(catalog.legal_references)
     references = [c for unit in units for c in reference_finder.find(unit)]

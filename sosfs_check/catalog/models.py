@@ -9,15 +9,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 if TYPE_CHECKING:
     import pandas as pd
 
 Kind = Literal["ska", "bör", "upplysning"]
 AppliesTo = Literal["alla", "vårdgivare", "socialtjänst_lss", "socialtjänst", "lss"]
+Activity = Literal["socialtjänst", "lss", "hälso- och sjukvård"]
 Verification = Literal["verified", "partly", "unverified"]
 Lifecycle = Literal["active", "retired"]
 
@@ -179,11 +180,19 @@ class MatchingConfig(StrictModel):
     arrangement_terms: tuple[str, ...]
     inflection_exclusions: tuple[str, ...] = ()
     responsibility: ResponsibilityConfig
-    scopes: dict[Literal["hälso- och sjukvård", "lss", "socialtjänst"], ScopeRule]
+    scopes: dict[Activity, ScopeRule]
+    applies_to: dict[AppliesTo, tuple[Activity, ...]]
     enumeration_min_topics: int = Field(ge=2)
     min_phrase_units_for_partial: int = Field(ge=1)
     quote_max_chars: int = Field(ge=40)
 
+
+    @model_validator(mode="after")
+    def _every_audience_mapped(self) -> MatchingConfig:
+        missing = [value for value in get_args(AppliesTo) if value not in self.applies_to]
+        if missing:
+            raise ValueError(f"applies_to saknar {', '.join(missing)}")
+        return self
 
 class Inflections(StrictModel):
     """Other inflections of catalog words written in their base form (generated; see the file's header)."""
