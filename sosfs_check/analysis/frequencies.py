@@ -82,9 +82,9 @@ class FrequencyFinder:
             tokens = set(words(unit.text))
             kinds = {kind for word in tokens.intersection(self.by_word) for kind, required in self.by_word[word]
                      if required <= tokens}
-            # "ggr" and "gånger" as words, or glued to a number ("1ggr").
-            if not tokens.isdisjoint(self.times_words) or any(
-                    token[0].isdigit() and token.endswith(self.times_words) for token in tokens):
+            # "ggr" and "gånger" as words or glued to a number ("1ggr"): a substring test finds both.
+            lowered = unit.text.lower()
+            if any(word in lowered for word in self.times_words):
                 kinds.add("rate")
             self._found[key] = self._scan(unit, kinds) if kinds else []
         return self._found[key]
@@ -125,21 +125,21 @@ class FrequencyFinder:
             values = {"kind": "deadline", "by_date": f"{int(groups['day'])} {groups['month'].lower()}"}
         else:
             values = {"kind": lexicon.event_words[groups["word"].lower()]}
-        frequency = Frequency(text=match.group(0), bound=bound, normalised="", block_id=unit.block_id,
-                              section=" › ".join(unit.section_path), location=unit.locator.describe(),
-                              char_start=match.start(), char_end=match.end(), **values)
-        return frequency.model_copy(update={"normalised": _describe(frequency)})
+        return Frequency(text=match.group(0), bound=bound, normalised=_describe(values, bound),
+                         block_id=unit.block_id, section=" › ".join(unit.section_path),
+                         location=unit.locator.describe(), char_start=match.start(), char_end=match.end(), **values)
 
 
-def _describe(f: Frequency) -> str:
+def _describe(values: dict, bound: str) -> str:
     """The normalised meaning in Swedish, e.g. 'minst 4 gånger per år', 'inom 14 dagar'."""
-    if f.kind == "rate" and f.per_year is not None:
-        if f.per_year_max is not None:
-            return f"{f.per_year:g}–{f.per_year_max:g} gånger per år"
-        prefix = {"minimum": "minst ", "maximum": "högst "}.get(f.bound, "")
-        return f"{prefix}{_times(f.per_year)} per år"
-    if f.within_days is not None:
-        return f"inom {f.within_days:g} dagar"
-    if f.by_date is not None:
-        return f"senast {f.by_date}"
-    return {"event": "vid behov eller händelse", "continuous": "löpande", "regular": "regelbundet"}.get(f.kind, f.kind)
+    kind = values["kind"]
+    if kind == "rate":
+        if "per_year_max" in values:
+            return f"{values['per_year']:g}–{values['per_year_max']:g} gånger per år"
+        prefix = {"minimum": "minst ", "maximum": "högst "}.get(bound, "")
+        return f"{prefix}{_times(values['per_year'])} per år"
+    if "within_days" in values:
+        return f"inom {values['within_days']:g} dagar"
+    if "by_date" in values:
+        return f"senast {values['by_date']}"
+    return {"event": "vid behov eller händelse", "continuous": "löpande", "regular": "regelbundet"}.get(kind, kind)

@@ -11,7 +11,11 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from sosfs_check.analysis.model import Responsibility
-from sosfs_check.analysis.pattern_literals import required_literals
+from sosfs_check.analysis.pattern_literals import (
+    Clause,
+    LiteralIndex,
+    required_literals,
+)
 from sosfs_check.analysis.terms import TermIndex
 from sosfs_check.catalog.models import MatchingConfig
 from sosfs_check.document.model import TextUnit
@@ -75,9 +79,11 @@ def analyse_passages(units: Sequence[TextUnit], config: MatchingConfig,
     arrangement_terms = texts.texts_with(config.arrangement_terms)
     regulation_headers = headers.texts_with(config.regulation_column_terms)
     under_responsibility = context_index.texts_with(config.responsibility.terms)
-    patterns = _kind_patterns(config.regulation_framing, config.mention_patterns)
-    passages = [_classify(unit, context, patterns, owners.get(unit.block_id, []), arrangement_terms.get(index, []),
-                          bool(regulation_headers.get(index)), index in under_responsibility)
+    framing, mentions = _kind_patterns(config.regulation_framing, config.mention_patterns).hits(
+        [unit.text for unit in units])
+    passages = [_classify(unit, context, framing.get(index, []), mentions.get(index, []), owners.get(unit.block_id, []),
+                          arrangement_terms.get(index, []), bool(regulation_headers.get(index)),
+                          index in under_responsibility)
                 for index, (unit, context) in enumerate(zip(units, contexts, strict=True))]
     return PassageSet(_inherit_from_introductions(passages), texts, context_index)
 
@@ -101,26 +107,37 @@ def _inherit_from_introductions(passages: list[Passage]) -> list[Passage]:
     return result
 
 
-Compiled = tuple[tuple[frozenset[str], re.Pattern[str]], ...]
+Compiled = tuple[tuple[tuple[Clause, ...], re.Pattern[str]], ...]
 
 
 @dataclass(frozen=True)
 class _KindPatterns:
-    """The regulation and mention patterns compiled once, each with the literal words a match must contain."""
+    """The regulation and mention patterns compiled once, each with the literals a match must contain."""
 
     framing: Compiled
     mentions: Compiled
-    literals: tuple[str, ...]  # every required word of both lists: tested once per passage
+
+    def hits(self, texts: Sequence[str]) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
+        """For every text the framing and the mention patterns that match it, in catalog order."""
+        literals = LiteralIndex(texts)
+
+        def matching(patterns: Compiled) -> dict[int, list[str]]:
+            found: dict[int, list[str]] = {}
+            for required, pattern in patterns:
+                for index in literals.satisfying(required):
+                    if pattern.search(texts[index]):
+                        found.setdefault(index, []).append(pattern.pattern)
+            return found
+
+        return matching(self.framing), matching(self.mentions)
 
 
 @lru_cache(maxsize=4)
 def _kind_patterns(framing: tuple[str, ...], mentions: tuple[str, ...]) -> _KindPatterns:
     def compiled(patterns: tuple[str, ...]) -> Compiled:
-        return tuple((frozenset(required_literals(p)), re.compile(p, re.IGNORECASE)) for p in patterns)
+        return tuple((required_literals(p), re.compile(p, re.IGNORECASE)) for p in patterns)
 
-    framing_compiled, mentions_compiled = compiled(framing), compiled(mentions)
-    literals = sorted({word for required, _ in (*framing_compiled, *mentions_compiled) for word in required})
-    return _KindPatterns(framing_compiled, mentions_compiled, tuple(literals))
+    return _KindPatterns(compiled(framing), compiled(mentions))
 
 
 def _record_rows(units: Sequence[TextUnit]) -> set[tuple[int, int]]:
@@ -142,17 +159,12 @@ def _context(unit: TextUnit) -> str:
     return (" ".join(unit.section_path) + " " + (unit.column_header or "")).lower()
 
 
-def _classify(unit: TextUnit, context: str, patterns: _KindPatterns, owners: list[str], arrangement_terms: list[str],
-              regulation_column: bool, under_responsibility: bool) -> Passage:
-    text = unit.text
+def _classify(unit: TextUnit, context: str, framing: list[str], mentions: list[str], owners: list[str],
+              arrangement_terms: list[str], regulation_column: bool, under_responsibility: bool) -> Passage:
     if regulation_column:
         return Passage(unit=unit, kind="regulation", context=context, signals=[f"kolumn: {unit.column_header}"])
-    lowered = text.lower()
-    present = {word for word in patterns.literals if word in lowered}
-    framing = [p.pattern for required, p in patterns.framing if required <= present and p.search(text)]
     if framing:
         return Passage(unit=unit, kind="regulation", context=context, signals=framing)
-    mentions = [p.pattern for required, p in patterns.mentions if required <= present and p.search(text)]
     if mentions:
         return Passage(unit=unit, kind="mention", context=context, signals=mentions)
     # A responsibility statement (including a bullet of an "X ansvarar för att:" list) is an arrangement

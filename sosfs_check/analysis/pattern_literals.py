@@ -2,48 +2,171 @@
 
 Python's regular expressions try every position of every passage; `"sosfs" in text` finds most passages
 that cannot match far faster. Both the passage classifier and the citation finder prefilter with this.
+
+The requirement is a conjunction of clauses, each clause a set of alternatives of which one must occur:
+`\\b(är|innebär)\\s+en\\s+(serie|kedja)` needs "serie" or "kedja" (the words of "är" and "en" are too short
+to be worth testing). Literals are lower-case words of four letters or more and numbers. A number next to a
+character class ("2[34]") stays a substring of what matches ("24"), so tests must be substring tests.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from functools import lru_cache
+
+Clause = frozenset[str]  # one of these must occur
 
 _LITERAL = re.compile(r"[^\W\d_]{4,}|\d+")  # words of four letters or more, and numbers
+_QUANTIFIER = re.compile(r"[?*+]|\{(\d*)(?:,(\d*))?\}")
+_ESCAPED_LITERAL = re.compile(r"\\[^\w\s]")  # "\." or "\(": the character itself, which breaks a word run
+_INLINE_FLAGS = re.compile(r"\(\?(?:[aiLmsux-]+|#[^)]*)\)")
+_GROUP_OPENER = re.compile(r"\((?:\?(?::|P<\w+>|<?[=!]|[aiLmsux-]+:))?")
 
 
-def required_literals(pattern: str) -> tuple[str, ...]:
-    """Lower-case words (4+ letters) and numbers that every match of the pattern contains.
+@lru_cache(maxsize=1024)
+def required_literals(pattern: str) -> tuple[Clause, ...]:
+    """The clauses every match of the pattern satisfies (see the module docstring); () when nothing is known.
 
-    Only the pattern's top level counts: escapes, classes, groups and possibly absent characters are removed
-    first, and a pattern with a top-level alternative ("a|b") requires nothing. A number next to a removed
-    class ("2[34]") stays a substring of what matches ("24"), so tests must be substring tests.
+    Memoised: the catalog's patterns are the same in every check of a batch."""
+    clauses, _ = _alternatives(pattern, 0)
+    return tuple(sorted(set(clauses), key=sorted))
+
+
+class LiteralIndex:
+    """Which texts contain which literals: one substring search across all texts per literal.
+
+    Testing each pattern's literals against each passage costs more than the regex scans it saves (19 patterns
+    × 900 passages); a document has a few dozen distinct literals, each found with str.find in the joined text.
     """
-    if _top_level_alternation(pattern):
-        return ()
-    flat = re.sub(r"\\.", " ", pattern)                 # escapes: \b, \s, \d, \.
-    flat = re.sub(r"\[[^\]]*\]", " ", flat)             # character classes
-    while re.search(r"\([^()]*\)", flat):              # groups, innermost first
-        flat = re.sub(r"\([^()]*\)", " ", flat)
-    flat = re.sub(r".[?*]|.\{0,?\d*(,\d*)?\}", " ", flat)  # a character that may be absent
-    flat = re.sub(r"\{\d+(,\d*)?\}", " ", flat)        # counted repeats: their digits are no text
-    return tuple(run.lower() for run in _LITERAL.findall(flat))
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self._lowered = "\n".join(texts).lower()  # literals hold no newline, so none spans two texts
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        offset = 0
+        for text in texts:
+            self._starts.append(offset)
+            self._ends.append(offset + len(text))
+            offset += len(text) + 1
+        self._memo: dict[str, set[int]] = {}
+
+    def satisfying(self, clauses: Sequence[Clause]) -> list[int]:
+        """Indexes, ascending, of the texts that contain an alternative of every clause.
+
+        One clause, the one whose words are longest (short words such as "eller" or "9" are everywhere), picks
+        the candidates; the other clauses are tested on the candidates alone."""
+        if not clauses:
+            return list(range(len(self._starts)))
+        first = max(clauses, key=lambda clause: (min(map(len, clause)), sorted(clause)))
+        candidates = set().union(*map(self._containing, first))
+        rest = [clause for clause in clauses if clause is not first]
+        return sorted(index for index in candidates
+                      if all(any(self._lowered.find(literal, self._starts[index], self._ends[index]) != -1
+                                 for literal in clause) for clause in rest))
+
+    def _containing(self, literal: str) -> set[int]:
+        if literal not in self._memo:
+            indexes: set[int] = set()
+            position = self._lowered.find(literal)
+            while position != -1:
+                index = bisect_right(self._starts, position) - 1
+                indexes.add(index)
+                following = index + 1  # one hit per text is enough: go on from the next one
+                if following == len(self._starts):
+                    break
+                position = self._lowered.find(literal, self._starts[following])
+            self._memo[literal] = indexes
+        return self._memo[literal]
 
 
-def _top_level_alternation(pattern: str) -> bool:
-    depth, escaped, in_class = 0, False, False
-    for char in pattern:
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
+def _alternatives(pattern: str, position: int) -> tuple[list[Clause], int]:
+    """Parse alternatives up to a closing parenthesis or the end; one clause per branch if all have one."""
+    branches: list[list[Clause]] = []
+    while True:
+        clauses, position = _sequence(pattern, position)
+        branches.append(clauses)
+        if position < len(pattern) and pattern[position] == "|":
+            position += 1
+            continue
+        break
+    if len(branches) == 1:
+        return branches[0], position
+    if any(not clauses for clauses in branches):
+        return [], position  # one branch needs nothing: the group needs nothing
+    # Each branch implies each of its clauses; the smallest, longest-worded one is the most selective.
+    chosen = [min(clauses, key=lambda c: (len(c), -min(map(len, c)))) for clauses in branches]
+    return [frozenset().union(*chosen)], position
+
+
+def _sequence(pattern: str, position: int) -> tuple[list[Clause], int]:
+    clauses: list[Clause] = []
+    run: list[str] = []  # consecutive required plain characters
+
+    def close_run() -> None:
+        clauses.extend(frozenset({literal.lower()}) for literal in _LITERAL.findall("".join(run)))
+        run.clear()
+
+    while position < len(pattern) and pattern[position] not in "|)":
+        char = pattern[position]
+        inner: list[Clause] = []
+        plain = None
+        if (flags := _INLINE_FLAGS.match(pattern, position)) is not None:
+            position = flags.end()  # "(?i)" or "(?#comment)": no text
+            continue
+        if char == "(":
+            lookaround = pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), position)
+            start = _group_body(pattern, position)
+            inner, position = _alternatives(pattern, start)
+            position += 1  # the closing parenthesis
+            if lookaround:
+                inner = []
         elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            return True
-    return False
+            position = _class_end(pattern, position)
+        elif char == "\\":
+            escaped = pattern[position:position + 2]
+            plain = escaped[1] if _ESCAPED_LITERAL.fullmatch(escaped) else None
+            position += 2
+        else:
+            plain = char if char not in ".^$" else None
+            position += 1
+        quantifier = _QUANTIFIER.match(pattern, position)
+        optional = False
+        if quantifier:
+            position = quantifier.end()
+            minimum = quantifier.group(0)[0] == "+" or bool(quantifier.group(1) and int(quantifier.group(1)) > 0)
+            optional = not minimum
+            if position < len(pattern) and pattern[position] in "?+":
+                position += 1  # lazy or possessive
+        if optional:
+            close_run()
+            continue
+        if plain is not None and not quantifier:
+            run.append(plain)
+            continue
+        close_run()
+        if plain is not None:
+            run.append(plain)  # "a+" or "a{2}": one "a" is certain, then the run breaks
+            close_run()
+        clauses.extend(inner)
+    close_run()
+    return clauses, position
+
+
+def _group_body(pattern: str, position: int) -> int:
+    """Where a group's alternatives start, after "(", "(?:", "(?P<name>" or a lookaround opener."""
+    opener = _GROUP_OPENER.match(pattern, position)
+    assert opener is not None  # position is at "("
+    return opener.end()
+
+
+def _class_end(pattern: str, position: int) -> int:
+    position += 1
+    if position < len(pattern) and pattern[position] == "^":
+        position += 1
+    if position < len(pattern) and pattern[position] == "]":
+        position += 1  # a leading "]" is a member
+    while position < len(pattern) and pattern[position] != "]":
+        position += 2 if pattern[position] == "\\" else 1
+    return position + 1

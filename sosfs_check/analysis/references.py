@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from sosfs_check.analysis.model import LegalCitation
-from sosfs_check.analysis.pattern_literals import required_literals
+from sosfs_check.analysis.pattern_literals import (
+    Clause,
+    LiteralIndex,
+    required_literals,
+)
 from sosfs_check.catalog.models import LegalReference, LegalReferenceTable
 from sosfs_check.document.model import TextUnit
 
@@ -14,26 +19,34 @@ class ReferenceFinder:
     """The catalog's citation patterns, compiled once per check, each with the words and numbers it needs."""
 
     def __init__(self, table: LegalReferenceTable) -> None:
-        self.patterns: list[tuple[LegalReference, frozenset[str], re.Pattern[str]]] = [
-            (reference, frozenset(required_literals(pattern)), re.compile(pattern, re.IGNORECASE))
+        self.patterns: list[tuple[LegalReference, tuple[Clause, ...], re.Pattern[str]]] = [
+            (reference, required_literals(pattern), re.compile(pattern, re.IGNORECASE))
             for reference in table.references for pattern in reference.patterns
         ]
 
-    def find(self, unit: TextUnit) -> list[LegalCitation]:
-        citations: list[LegalCitation] = []
-        taken: list[tuple[int, int]] = []
-        lowered = unit.text.lower()
+    def find(self, units: Sequence[TextUnit]) -> list[LegalCitation]:
+        """Every citation in the passages, in reading order; within a passage in catalog pattern order.
+
+        Where two patterns match at the same place (a law's name with and without its SFS number) the
+        earlier pattern in the catalog wins.
+        """
+        containing = LiteralIndex([unit.text for unit in units])
+        found: dict[int, list[tuple[re.Match[str], LegalReference]]] = {}
         for reference, required, pattern in self.patterns:
-            if not all(literal in lowered for literal in required):
-                continue  # "2001", "453" or "sosfs" absent: this pattern cannot match here
-            for match in pattern.finditer(unit.text):
-                if any(s <= match.start() < e for s, e in taken):
-                    continue
-                taken.append(match.span())
-                citations.append(LegalCitation(
-                    reference_id=reference.id, text=match.group(0).strip(), label=reference.label,
-                    status=reference.status, replacement=reference.replacement,
-                    stale_since=reference.stale_since.isoformat() if reference.stale_since else None,
-                    block_id=unit.block_id, section=" › ".join(unit.section_path), location=unit.locator.describe(),
-                ))
-        return citations
+            for index in containing.satisfying(required):
+                taken = found.setdefault(index, [])
+                for match in pattern.finditer(units[index].text):
+                    if not any(m.start() <= match.start() < m.end() for m, _ in taken):
+                        taken.append((match, reference))
+        return [self._citation(units[index], match, reference)
+                for index in sorted(found) for match, reference in found[index]]
+
+    @staticmethod
+    def _citation(unit: TextUnit, match: re.Match[str], reference: LegalReference) -> LegalCitation:
+        return LegalCitation(
+            reference_id=reference.id, text=match.group(0).strip(), label=reference.label,
+            status=reference.status, replacement=reference.replacement,
+            stale_since=reference.stale_since.isoformat() if reference.stale_since else None,
+            block_id=unit.block_id, section=" › ".join(unit.section_path), location=unit.locator.describe(),
+        )
+

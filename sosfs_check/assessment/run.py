@@ -46,8 +46,7 @@ def check(source: DocumentModel | Path | str, *, omfattning: list[str] | None = 
     findings = [decide(r, matches[r.id], catalog.matching, applies(r.applies_to, scope, catalog.matching), scope_label)
                 for r in active]
 
-    reference_finder = ReferenceFinder(catalog.legal_references)
-    references = [c for unit in units for c in reference_finder.find(unit)]
+    references = ReferenceFinder(catalog.legal_references).find(units)
     frequencies = [f for unit in units for f in frequency_finder.find(unit)]
     by_chapter: dict[int, Counter[str]] = {}
     for finding in findings:
