@@ -8,8 +8,10 @@ continuous rhythm. All words come from the catalog's frequency lexicon (requirem
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from sosfs_check.analysis.model import Frequency
+from sosfs_check.analysis.pattern_literals import Clause, LiteralIndex
 from sosfs_check.analysis.terms import words
 from sosfs_check.catalog.models import FrequencyLexicon
 from sosfs_check.document.model import TextUnit
@@ -43,6 +45,10 @@ def _patterns(lexicon: FrequencyLexicon) -> list[tuple[str, re.Pattern[str]]]:
     ]
 
 
+def _longest_words(phrases) -> Clause:
+    return frozenset(max(words(phrase), key=len) for phrase in phrases)
+
+
 def _number(token: str | None, lexicon: FrequencyLexicon) -> float | None:
     if token is None:
         return None
@@ -60,34 +66,26 @@ class FrequencyFinder:
     def __init__(self, lexicon: FrequencyLexicon) -> None:
         self.lexicon = lexicon
         self.patterns = _patterns(lexicon)
-        # The words each kind of expression cannot do without: a pattern runs only on passages that have all the
-        # words of one of its phrases, which spares the regular expressions on most passages. A rate needs a
-        # "times" word, possibly glued to its number ("1ggr"); deadlines need a within or by word.
-        phrase_words = {kind: [frozenset(words(phrase)) for phrase in phrases]
-                        for kind, phrases in (("rate_word", lexicon.rate_words), ("event", lexicon.event_words))}
-        self.times_words = tuple(lexicon.times_words)
-        signals = {"within": [frozenset({word}) for word in lexicon.within_words],
-                   "by_date": [frozenset({word}) for word in lexicon.by_words], **phrase_words}
-        # Indexed by one word of each phrase, so a passage only tests the phrases it has a word of.
-        self.by_word: dict[str, list[tuple[str, frozenset[str]]]] = {}
-        for kind, needed in signals.items():
-            for required in needed:
-                self.by_word.setdefault(max(required, key=len), []).append((kind, required))
-        self._found: dict[tuple[str, str], list[Frequency]] = {}
+        # What each kind of expression cannot do without: a "times" word (also glued to a number, "1ggr"), a
+        # within or by word, or the longest word of one of its phrases. Only passages containing one of them
+        # are scanned with the kind's pattern.
+        self.signals: dict[str, Clause] = {
+            "rate": frozenset(word.lower() for word in lexicon.times_words),
+            "rate_word": _longest_words(lexicon.rate_words),
+            "within": frozenset(word.lower() for word in lexicon.within_words),
+            "by_date": frozenset(word.lower() for word in lexicon.by_words),
+            "event": _longest_words(lexicon.event_words),
+        }
 
-    def find(self, unit: TextUnit) -> list[Frequency]:
-        """Every frequency in the unit's text, in order of position; overlapping matches keep the first kind."""
-        key = (unit.block_id, unit.text)
-        if key not in self._found:
-            tokens = set(words(unit.text))
-            kinds = {kind for word in tokens.intersection(self.by_word) for kind, required in self.by_word[word]
-                     if required <= tokens}
-            # "ggr" and "gånger" as words or glued to a number ("1ggr"): a substring test finds both.
-            lowered = unit.text.lower()
-            if any(word in lowered for word in self.times_words):
-                kinds.add("rate")
-            self._found[key] = self._scan(unit, kinds) if kinds else []
-        return self._found[key]
+    def per_unit(self, units: Sequence[TextUnit]) -> list[list[Frequency]]:
+        """The frequencies in each unit's text, in order of position; overlapping matches keep the first kind."""
+        literals = LiteralIndex([unit.text for unit in units])
+        kinds_at: dict[int, set[str]] = {}
+        for kind, signal in self.signals.items():
+            for index in literals.satisfying((signal,)):
+                kinds_at.setdefault(index, set()).add(kind)
+        return [self._scan(unit, kinds_at[index]) if index in kinds_at else []
+                for index, unit in enumerate(units)]
 
     def _scan(self, unit: TextUnit, kinds: set[str]) -> list[Frequency]:
         found: list[Frequency] = []

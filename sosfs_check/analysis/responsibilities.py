@@ -19,7 +19,7 @@ written, never dropped.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sosfs_check.analysis.frequencies import FrequencyFinder
@@ -105,7 +105,7 @@ def _statement_patterns(config: ResponsibilityConfig) -> list[tuple[str, re.Patt
 
 
 class _Extractor:
-    def __init__(self, catalog: Catalog, frequencies: FrequencyFinder) -> None:
+    def __init__(self, catalog: Catalog) -> None:
         self.config = catalog.matching.responsibility
         self.roles = _RoleFinder(catalog.roles)
         self.statements = _statement_patterns(self.config)
@@ -113,7 +113,6 @@ class _Extractor:
         # without any are not matched against the (backtracking) statement patterns.
         self.signal_words = {max(words(phrase), key=len) for phrases in self.config.statement_phrases.values()
                              for phrase in phrases}
-        self.frequencies = frequencies
         self.found: list[Responsibility] = []
         self.owner: _Owner | None = None
         # The table row being read: its cells with their frequencies, and its Ansvar cells, which are resolved
@@ -123,8 +122,7 @@ class _Extractor:
         self.row_owners: list[TextUnit] = []
         self._columns: dict[str, bool] = {}
 
-    def unit(self, unit: TextUnit) -> None:
-        frequencies = self.frequencies.find(unit)
+    def unit(self, unit: TextUnit, frequencies: list[Frequency]) -> None:
         key = (unit.locator.block_index, unit.locator.row) if unit.locator.row is not None else None
         if key != self.row_key:
             self.finish_row()
@@ -237,10 +235,14 @@ def _heading_text(title: str) -> str:
     return typed[1] if typed else title
 
 
-def extract_responsibilities(units: Iterable[TextUnit], catalog: Catalog,
-                             frequencies: FrequencyFinder | None = None) -> list[Responsibility]:
-    extractor = _Extractor(catalog, frequencies or FrequencyFinder(catalog.frequencies))
-    for unit in units:
-        extractor.unit(unit)
+def extract_responsibilities(units: Sequence[TextUnit], catalog: Catalog,
+                             frequencies: Sequence[list[Frequency]] | None = None) -> list[Responsibility]:
+    """Every responsibility statement; `frequencies` are the units' own (FrequencyFinder.per_unit), found
+    here when not given."""
+    if frequencies is None:
+        frequencies = FrequencyFinder(catalog.frequencies).per_unit(units)
+    extractor = _Extractor(catalog)
+    for unit, found in zip(units, frequencies, strict=True):
+        extractor.unit(unit, found)
     extractor.finish_row()
     return extractor.found

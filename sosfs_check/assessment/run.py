@@ -34,8 +34,8 @@ def check(source: DocumentModel | Path | str, *, omfattning: list[str] | None = 
     catalog = catalog or load_catalog()
     model = source if isinstance(source, DocumentModel) else read(source)
     units = list(model.text_units())
-    frequency_finder = FrequencyFinder(catalog.frequencies)
-    responsibilities = extract_responsibilities(units, catalog, frequency_finder)
+    frequencies_per_unit = FrequencyFinder(catalog.frequencies).per_unit(units)
+    responsibilities = extract_responsibilities(units, catalog, frequencies_per_unit)
     passages = analyse_passages(units, catalog.matching, catalog.inflections.forms, responsibilities)
     scope = detect_scope(passages, catalog.matching, omfattning)
     scope_label = ", ".join(scope.activities) or "ingen identifierad verksamhet"
@@ -47,7 +47,7 @@ def check(source: DocumentModel | Path | str, *, omfattning: list[str] | None = 
                 for r in active]
 
     references = ReferenceFinder(catalog.legal_references).find(units)
-    frequencies = [f for unit in units for f in frequency_finder.find(unit)]
+    frequencies = [f for found in frequencies_per_unit for f in found]
     by_chapter: dict[int, Counter[str]] = {}
     for finding in findings:
         by_chapter.setdefault(finding.chapter, Counter())[finding.status] += 1

@@ -7,12 +7,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sosfs_check.analysis.frequencies import FrequencyFinder
+from sosfs_check.analysis.model import Frequency
 from sosfs_check.document.model import Locator, TextUnit
 
 
 def _unit(text: str) -> TextUnit:
     return TextUnit(block_id="b0001", text=text, section_path=("3 Egenkontroll",), section_level=1,
                     locator=Locator(section="3 Egenkontroll", block_index=1, char_end=len(text)))
+
+
+def _found(finder: FrequencyFinder, text: str) -> list[Frequency]:
+    found, = finder.per_unit([_unit(text)])
+    return found
 
 
 @pytest.fixture(scope="module")
@@ -41,16 +47,23 @@ CASES = [
 
 @pytest.mark.parametrize("sentence,expected", CASES, ids=[c[0][:40] for c in CASES])
 def test_frequencies_are_found_and_normalised(finder, sentence, expected):
-    found = finder.find(_unit(sentence))
+    found = _found(finder, sentence)
     assert [(f.kind, f.normalised) for f in found] == expected
     for frequency in found:
         assert sentence[frequency.char_start:frequency.char_end] == frequency.text
 
 
+@settings(max_examples=60, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from([case[0] for case in CASES] + ["Ingen rytm här.", ""]), max_size=6))
+def test_a_document_yields_what_each_passage_alone_does(finder, sentences):
+    units = [_unit(sentence).model_copy(update={"block_id": f"b{i:04d}"}) for i, sentence in enumerate(sentences)]
+    assert finder.per_unit(units) == [finder.per_unit([unit])[0] for unit in units]
+
+
 def test_range_and_deadline_values(finder):
-    ranged, = finder.find(_unit("Träffas 4-6 ggr/år."))
+    ranged, = _found(finder, "Träffas 4-6 ggr/år.")
     assert (ranged.per_year, ranged.per_year_max, ranged.bound) == (4, 6, "range")
-    deadline, = finder.find(_unit("Utredningen ska vara klar inom 3 veckor."))
+    deadline, = _found(finder, "Utredningen ska vara klar inom 3 veckor.")
     assert deadline.within_days == 21
 
 
@@ -60,7 +73,7 @@ def test_range_and_deadline_values(finder):
     "Ärendet behandlades i månadsskiftet.",            # a word that starts like a period
 ])
 def test_near_misses_are_not_frequencies(finder, sentence):
-    assert finder.find(_unit(sentence)) == []
+    assert _found(finder, sentence) == []
 
 
 
@@ -71,7 +84,7 @@ def test_near_misses_are_not_frequencies(finder, sentence):
        before=st.sampled_from(["", "Uppföljning sker ", "Mötet hålls "]), after=st.sampled_from(["", ".", " i ledningsgruppen."]))
 def test_any_rate_is_normalised_to_times_per_year(catalog, count, bound, times, separator, period, before, after):
     sentence = f"{before}{bound}{count} {times}{separator}{period}{after}"
-    found = FrequencyFinder(catalog.frequencies).find(_unit(sentence))
+    found = _found(FrequencyFinder(catalog.frequencies), sentence)
     assert len(found) == 1
     frequency = found[0]
     assert frequency.kind == "rate"
