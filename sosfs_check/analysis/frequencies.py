@@ -8,10 +8,10 @@ continuous rhythm. All words come from the catalog's frequency lexicon (requirem
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
+from sosfs_check.analysis.indexed import IndexedUnits
 from sosfs_check.analysis.model import Frequency
-from sosfs_check.analysis.pattern_literals import Clause, LiteralIndex
+from sosfs_check.analysis.pattern_literals import Clause
 from sosfs_check.analysis.terms import words
 from sosfs_check.catalog.models import FrequencyLexicon
 from sosfs_check.document.model import TextUnit
@@ -45,8 +45,8 @@ def _patterns(lexicon: FrequencyLexicon) -> list[tuple[str, re.Pattern[str]]]:
     ]
 
 
-def _longest_words(phrases) -> Clause:
-    return frozenset(max(words(phrase), key=len) for phrase in phrases)
+def _longest_words(phrases) -> tuple[str, ...]:
+    return tuple(sorted({max(words(phrase), key=len) for phrase in phrases}))
 
 
 def _number(token: str | None, lexicon: FrequencyLexicon) -> float | None:
@@ -66,26 +66,28 @@ class FrequencyFinder:
     def __init__(self, lexicon: FrequencyLexicon) -> None:
         self.lexicon = lexicon
         self.patterns = _patterns(lexicon)
-        # What each kind of expression cannot do without: a "times" word (also glued to a number, "1ggr"), a
-        # within or by word, or the longest word of one of its phrases. Only passages containing one of them
-        # are scanned with the kind's pattern.
-        self.signals: dict[str, Clause] = {
-            "rate": frozenset(word.lower() for word in lexicon.times_words),
+        # What each kind of expression cannot do without: the longest word of one of its phrases, a within or a
+        # by word; a rate needs a "times" word, which may be glued to its number ("1ggr") and is therefore
+        # looked for as a substring. Only passages containing one of them are scanned with the kind's pattern.
+        self.signal_words: dict[str, tuple[str, ...]] = {
             "rate_word": _longest_words(lexicon.rate_words),
-            "within": frozenset(word.lower() for word in lexicon.within_words),
-            "by_date": frozenset(word.lower() for word in lexicon.by_words),
+            "within": tuple(lexicon.within_words),
+            "by_date": tuple(lexicon.by_words),
             "event": _longest_words(lexicon.event_words),
         }
+        self.times_words: Clause = frozenset(word.lower() for word in lexicon.times_words)
 
-    def per_unit(self, units: Sequence[TextUnit]) -> list[list[Frequency]]:
+    def per_unit(self, indexed: IndexedUnits) -> list[list[Frequency]]:
         """The frequencies in each unit's text, in order of position; overlapping matches keep the first kind."""
-        literals = LiteralIndex([unit.text for unit in units])
         kinds_at: dict[int, set[str]] = {}
-        for kind, signal in self.signals.items():
-            for index in literals.satisfying((signal,)):
-                kinds_at.setdefault(index, set()).add(kind)
+        for kind, signal_words in self.signal_words.items():
+            for word in signal_words:
+                for index in indexed.terms.hits(word):
+                    kinds_at.setdefault(index, set()).add(kind)
+        for index in indexed.literals.satisfying((self.times_words,)):
+            kinds_at.setdefault(index, set()).add("rate")
         return [self._scan(unit, kinds_at[index]) if index in kinds_at else []
-                for index, unit in enumerate(units)]
+                for index, unit in enumerate(indexed.units)]
 
     def _scan(self, unit: TextUnit, kinds: set[str]) -> list[Frequency]:
         found: list[Frequency] = []

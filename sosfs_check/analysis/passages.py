@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from sosfs_check.analysis.indexed import IndexedUnits
 from sosfs_check.analysis.model import Responsibility
-from sosfs_check.analysis.pattern_literals import (
-    Clause,
-    LiteralIndex,
-    required_literals,
-)
+from sosfs_check.analysis.pattern_literals import Clause, required_literals
 from sosfs_check.analysis.terms import TermIndex
 from sosfs_check.catalog.models import MatchingConfig
 from sosfs_check.document.model import TextUnit
@@ -55,12 +52,11 @@ class PassageSet:
         return len(self.items)
 
 
-def analyse_passages(units: Sequence[TextUnit], config: MatchingConfig,
-                     inflections: Mapping[str, Sequence[str]] | None = None,
+def analyse_passages(indexed: IndexedUnits, config: MatchingConfig,
                      responsibilities: Sequence[Responsibility] = ()) -> PassageSet:
-    texts = TermIndex([unit.text for unit in units], inflections)
+    units, texts = indexed.units, indexed.terms
     contexts = [_context(unit) for unit in units]
-    headers = TermIndex([(unit.column_header or "") for unit in units], inflections)
+    headers = TermIndex([(unit.column_header or "") for unit in units], texts.inflections)
     # A responsibility statement makes its passage an arrangement; an Ansvar cell makes its record row one.
     records = _record_rows(units)
     row_cells: dict[tuple[int, int], list[str]] = {}
@@ -75,12 +71,11 @@ def analyse_passages(units: Sequence[TextUnit], config: MatchingConfig,
             roles = owners.setdefault(block_id, [])
             if statement.role not in roles:
                 roles.append(statement.role)
-    context_index = TermIndex(contexts, inflections)
+    context_index = TermIndex(contexts, texts.inflections)
     arrangement_terms = texts.texts_with(config.arrangement_terms)
     regulation_headers = headers.texts_with(config.regulation_column_terms)
     under_responsibility = context_index.texts_with(config.responsibility.terms)
-    framing, mentions = _kind_patterns(config.regulation_framing, config.mention_patterns).hits(
-        [unit.text for unit in units])
+    framing, mentions = _kind_patterns(config.regulation_framing, config.mention_patterns).hits(indexed)
     passages = [_classify(unit, context, framing.get(index, []), mentions.get(index, []), owners.get(unit.block_id, []),
                           arrangement_terms.get(index, []), bool(regulation_headers.get(index)),
                           index in under_responsibility)
@@ -117,15 +112,15 @@ class _KindPatterns:
     framing: Compiled
     mentions: Compiled
 
-    def hits(self, texts: Sequence[str]) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
-        """For every text the framing and the mention patterns that match it, in catalog order."""
-        literals = LiteralIndex(texts)
+    def hits(self, indexed: IndexedUnits) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
+        """For every passage the framing and the mention patterns that match it, in catalog order."""
+        units = indexed.units
 
         def matching(patterns: Compiled) -> dict[int, list[str]]:
             found: dict[int, list[str]] = {}
             for required, pattern in patterns:
-                for index in literals.satisfying(required):
-                    if pattern.search(texts[index]):
+                for index in indexed.literals.satisfying(required):
+                    if pattern.search(units[index].text):
                         found.setdefault(index, []).append(pattern.pattern)
             return found
 

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
+from sosfs_check.analysis.indexed import IndexedUnits
 from sosfs_check.analysis.model import LegalCitation
-from sosfs_check.analysis.pattern_literals import (
-    Clause,
-    LiteralIndex,
-    required_literals,
-)
+from sosfs_check.analysis.pattern_literals import Clause, required_literals
 from sosfs_check.catalog.models import LegalReference, LegalReferenceTable
 from sosfs_check.document.model import TextUnit
 
@@ -24,16 +20,16 @@ class ReferenceFinder:
             for reference in table.references for pattern in reference.patterns
         ]
 
-    def find(self, units: Sequence[TextUnit]) -> list[LegalCitation]:
+    def find(self, indexed: IndexedUnits) -> list[LegalCitation]:
         """Every citation in the passages, in reading order; within a passage in catalog pattern order.
 
         Where two patterns match at the same place (a law's name with and without its SFS number) the
         earlier pattern in the catalog wins.
         """
-        containing = LiteralIndex([unit.text for unit in units])
+        units = indexed.units
         found: dict[int, list[tuple[re.Match[str], LegalReference]]] = {}
         for reference, required, pattern in self.patterns:
-            for index in containing.satisfying(required):
+            for index in indexed.literals.satisfying(required):
                 taken = found.setdefault(index, [])
                 for match in pattern.finditer(units[index].text):
                     if not any(m.start() <= match.start() < m.end() for m, _ in taken):

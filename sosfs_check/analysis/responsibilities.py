@@ -19,10 +19,11 @@ written, never dropped.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sosfs_check.analysis.frequencies import FrequencyFinder
+from sosfs_check.analysis.indexed import index_units
 from sosfs_check.analysis.model import Frequency, Responsibility
 from sosfs_check.analysis.sentences import sentence_spans
 from sosfs_check.analysis.terms import find_terms, words
@@ -240,7 +241,7 @@ def extract_responsibilities(units: Sequence[TextUnit], catalog: Catalog,
     """Every responsibility statement; `frequencies` are the units' own (FrequencyFinder.per_unit), found
     here when not given."""
     if frequencies is None:
-        frequencies = FrequencyFinder(catalog.frequencies).per_unit(units)
+        frequencies = FrequencyFinder(catalog.frequencies).per_unit(index_units(units, catalog.inflections.forms))
     extractor = _Extractor(catalog)
     for unit, found in zip(units, frequencies, strict=True):
         extractor.unit(unit, found)

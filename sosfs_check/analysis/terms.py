@@ -23,7 +23,9 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 _TOKEN = re.compile(r"[^\W_]+")
-_SLOT = 1 << 24  # more tokens than any one passage has
+_SHIFT = 24
+_SLOT = 1 << _SHIFT  # more tokens than any one passage has
+_POSITION = _SLOT - 1
 
 
 @lru_cache(maxsize=8192)
@@ -44,6 +46,7 @@ class TermIndex:
         self._members: list[list[int]] = []
         self._slot_of_text: list[int] = []
         self._texts: list[str] = []
+        self._tokens: list[tuple[str, ...]] = []  # per slot: the tokens, to test the later words of a term
         self._spans: dict[int, list[tuple[int, int]]] = {}  # token spans, computed only for texts that match
         # A token occurrence is one int, slot * _SLOT + position: cheaper to make, hash and offset than a tuple.
         postings: dict[str, list[int]] = {}
@@ -57,8 +60,9 @@ class TermIndex:
             self._members.append([text_index])
             self._slot_of_text.append(slot)
             self._texts.append(text)
-            base = slot * _SLOT
-            for position, token in enumerate(words(text), start=base):
+            tokens = words(text)
+            self._tokens.append(tokens)
+            for position, token in enumerate(tokens, start=slot << _SHIFT):
                 bucket = postings.get(token)
                 if bucket is None:
                     postings[token] = [position]
@@ -67,10 +71,15 @@ class TermIndex:
         self._postings = postings
         self._forms = sorted(postings)
         self._word_cache: dict[str, frozenset[int]] = {}
+        self._inflection_sets: dict[str, frozenset[str]] = {}
         self._term_cache: dict[str, dict[int, int]] = {}
 
     def __len__(self) -> int:
         return self._count
+
+    @property
+    def inflections(self) -> Mapping[str, Sequence[str]]:
+        return self._inflections
 
     def _word(self, word: str) -> frozenset[int]:
         """Occurrences (slot * _SLOT + position) of every token that starts with word or inflects its lemma."""
@@ -100,16 +109,36 @@ class TermIndex:
         parts = words(term)
         by_slot: dict[int, int] = {}
         if parts:
-            tails = [self._word(part) for part in parts[1:]]
-            for occurrence in self._word(parts[0]):
-                if tails and not all(occurrence + offset in tail for offset, tail in enumerate(tails, start=1)):
+            # The longest word's occurrences come from the index and the other words are tested on the tokens
+            # around them: cheaper than collecting every token that starts with "och", "för" or "vid".
+            anchor = max(range(len(parts)), key=lambda k: len(parts[k]))
+            for occurrence in self._word(parts[anchor]):
+                slot, position = occurrence >> _SHIFT, (occurrence & _POSITION) - anchor
+                if len(parts) > 1 and not self._has_words_at(slot, position, parts, anchor):
                     continue
-                slot, position = divmod(occurrence, _SLOT)
                 if position < by_slot.get(slot, _SLOT):
                     by_slot[slot] = position  # keep the first occurrence in each text
         result = {index: position for slot, position in by_slot.items() for index in self._members[slot]}
         self._term_cache[term] = result
         return result
+
+    def _has_words_at(self, slot: int, start: int, parts: tuple[str, ...], anchor: int) -> bool:
+        tokens = self._tokens[slot]
+        if start < 0 or start + len(parts) > len(tokens):
+            return False
+        return all(self._is_form(tokens[start + offset], word)
+                   for offset, word in enumerate(parts) if offset != anchor)
+
+    def _is_form(self, token: str, word: str) -> bool:
+        """Whether a token is a form of a word, by the rules of _word()."""
+        if word.isdigit():
+            return token == word
+        if token.startswith(word):
+            return True
+        forms = self._inflection_sets.get(word)
+        if forms is None:
+            forms = self._inflection_sets[word] = frozenset(self._inflections.get(word, ()))
+        return token in forms
 
     def span(self, term: str, text_index: int) -> tuple[int, int] | None:
         """Characters of the term's first occurrence in one text, or None."""

@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 from sosfs_check.analysis.frequencies import FrequencyFinder
+from sosfs_check.analysis.indexed import index_units
 from sosfs_check.analysis.passages import analyse_passages
 from sosfs_check.analysis.references import ReferenceFinder
 from sosfs_check.analysis.responsibilities import extract_responsibilities
@@ -34,9 +35,10 @@ def check(source: DocumentModel | Path | str, *, omfattning: list[str] | None = 
     catalog = catalog or load_catalog()
     model = source if isinstance(source, DocumentModel) else read(source)
     units = list(model.text_units())
-    frequencies_per_unit = FrequencyFinder(catalog.frequencies).per_unit(units)
+    indexed = index_units(units, catalog.inflections.forms)
+    frequencies_per_unit = FrequencyFinder(catalog.frequencies).per_unit(indexed)
     responsibilities = extract_responsibilities(units, catalog, frequencies_per_unit)
-    passages = analyse_passages(units, catalog.matching, catalog.inflections.forms, responsibilities)
+    passages = analyse_passages(indexed, catalog.matching, responsibilities)
     scope = detect_scope(passages, catalog.matching, omfattning)
     scope_label = ", ".join(scope.activities) or "ingen identifierad verksamhet"
 
@@ -46,7 +48,7 @@ def check(source: DocumentModel | Path | str, *, omfattning: list[str] | None = 
     findings = [decide(r, matches[r.id], catalog.matching, applies(r.applies_to, scope, catalog.matching), scope_label)
                 for r in active]
 
-    references = ReferenceFinder(catalog.legal_references).find(units)
+    references = ReferenceFinder(catalog.legal_references).find(indexed)
     frequencies = [f for found in frequencies_per_unit for f in found]
     by_chapter: dict[int, Counter[str]] = {}
     for finding in findings:

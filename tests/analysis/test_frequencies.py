@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sosfs_check.analysis.frequencies import FrequencyFinder
+from sosfs_check.analysis.indexed import index_units
 from sosfs_check.analysis.model import Frequency
 from sosfs_check.document.model import Locator, TextUnit
 
@@ -17,7 +18,7 @@ def _unit(text: str) -> TextUnit:
 
 
 def _found(finder: FrequencyFinder, text: str) -> list[Frequency]:
-    found, = finder.per_unit([_unit(text)])
+    found, = finder.per_unit(index_units([_unit(text)]))
     return found
 
 
@@ -57,7 +58,7 @@ def test_frequencies_are_found_and_normalised(finder, sentence, expected):
 @given(st.lists(st.sampled_from([case[0] for case in CASES] + ["Ingen rytm här.", ""]), max_size=6))
 def test_a_document_yields_what_each_passage_alone_does(finder, sentences):
     units = [_unit(sentence).model_copy(update={"block_id": f"b{i:04d}"}) for i, sentence in enumerate(sentences)]
-    assert finder.per_unit(units) == [finder.per_unit([unit])[0] for unit in units]
+    assert finder.per_unit(index_units(units)) == [finder.per_unit(index_units([unit]))[0] for unit in units]
 
 
 def test_range_and_deadline_values(finder):

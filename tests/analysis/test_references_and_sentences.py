@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sosfs_check.analysis.indexed import index_units
 from sosfs_check.analysis.references import ReferenceFinder
 from sosfs_check.analysis.sentences import sentence_spans
 from sosfs_check.catalog.models import LegalReference, LegalReferenceTable
@@ -20,7 +21,7 @@ from tests.analysis.test_frequencies import _unit
     ("Socialtjänstlagen gäller.", []),  # no year: nothing to date
 ])
 def test_citations_and_their_status(catalog, text, expected):
-    found = ReferenceFinder(catalog.legal_references).find([_unit(text)])
+    found = ReferenceFinder(catalog.legal_references).find(index_units([_unit(text)]))
     assert [(c.reference_id, c.status) for c in found] == expected
     for citation in found:
         if citation.status == "stale":
@@ -28,7 +29,7 @@ def test_citations_and_their_status(catalog, text, expected):
 
 
 def test_stale_citation_names_its_replacement(catalog):
-    citation, = ReferenceFinder(catalog.legal_references).find([_unit("Se socialtjänstlagen (2001:453).")])
+    citation, = ReferenceFinder(catalog.legal_references).find(index_units([_unit("Se socialtjänstlagen (2001:453).")]))
     assert citation.replacement == "Socialtjänstlag (2025:400)" and citation.stale_since == "2025-07-01"
 
 
@@ -41,14 +42,14 @@ _CITING = ["Enligt socialtjänstlagen (2001:453) gäller detta.", "Se 14 kap 2-7
 def test_one_scan_over_a_document_finds_what_each_passage_alone_does(catalog, texts):
     finder = ReferenceFinder(catalog.legal_references)
     units = [_unit(text).model_copy(update={"block_id": f"b{i:04d}"}) for i, text in enumerate(texts)]
-    assert finder.find(units) == [citation for unit in units for citation in finder.find([unit])]
+    assert finder.find(index_units(units)) == [c for unit in units for c in finder.find(index_units([unit]))]
 
 
 def test_a_pattern_that_could_run_into_the_next_passage_stays_in_its_own():
     table = LegalReferenceTable(checked_on="2026-01-01", references=[
         LegalReference(id="R1", label="Kapitel", status="current", patterns=[r"kap[^§]*§"])])
     units = [_unit("3 kap. utan paragraf"), _unit("5 § här"), _unit("4 kap. 2 § och 6 kap. 1 §")]
-    found = ReferenceFinder(table).find(units)
+    found = ReferenceFinder(table).find(index_units(units))
     assert [c.text for c in found] == ["kap. 2 §", "kap. 1 §"]
 
 

@@ -1,0 +1,32 @@
+"""A document's passages indexed once for every analyser that searches them.
+
+Frequencies, passage kinds and citations each look for words and regular expressions in the same
+passages; building the word index and the substring index once per check, not once per analyser, is
+what keeps a check within a few times the cost of reading the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from sosfs_check.analysis.pattern_literals import LiteralIndex
+from sosfs_check.analysis.terms import TermIndex
+from sosfs_check.document.model import TextUnit
+
+
+@dataclass(frozen=True)
+class IndexedUnits:
+    """The passages in reading order with two indexes over their texts (text i is units[i].text)."""
+
+    units: Sequence[TextUnit]
+    terms: TermIndex        # word tokens, with the catalog's inflections: catalog phrases, signal words
+    literals: LiteralIndex  # lower-cased substrings: the prefilter of regular expressions
+
+    def __len__(self) -> int:
+        return len(self.units)
+
+
+def index_units(units: Sequence[TextUnit], inflections: Mapping[str, Sequence[str]] | None = None) -> IndexedUnits:
+    texts = [unit.text for unit in units]
+    return IndexedUnits(units=units, terms=TermIndex(texts, inflections), literals=LiteralIndex(texts))
