@@ -96,12 +96,18 @@ class _RoleFinder:
         return spans[0][2] if len(spans) == 1 and spans[0][0] == 0 and spans[0][1] == len(stripped) else None
 
 
+def _words_pattern(phrases: Sequence[str]) -> re.Pattern[str]:
+    """Any of the phrases as whole words ("om" in "om det behövs", not in "omsorg")."""
+    alternation = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in phrases)
+    return re.compile(rf"(?<!\S)(?:{alternation})(?!\S)", re.IGNORECASE)
+
+
 def _statement_patterns(config: ResponsibilityConfig) -> list[tuple[str, re.Pattern[str]]]:
     patterns = []
     for form, phrases in config.statement_phrases.items():
         alternation = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
-        patterns.append((form, re.compile(
-            rf"^(?P<who>.*?)\b(?:{alternation})(?!\w)\s*(?:att(?!\w))?\s*(?P<duty>.*)$", re.IGNORECASE | re.DOTALL)))
+        # The first phrase in the sentence splits it: before it the subject, after it (and "att") the duty.
+        patterns.append((form, re.compile(rf"\b(?:{alternation})(?!\w)\s*(?:att(?!\w))?\s*", re.IGNORECASE)))
     return patterns
 
 
@@ -110,6 +116,8 @@ class _Extractor:
         self.config = catalog.matching.responsibility
         self.roles = _RoleFinder(catalog.roles)
         self.statements = _statement_patterns(self.config)
+        self._non_subject_start = _words_pattern(self.config.non_subject_starts)
+        self._subordinator = _words_pattern(self.config.subordinators)
         # A statement needs the longest word of one of its phrases ("ansvarar", "ansvaret", "ska"): sentences
         # without any are not matched against the (backtracking) statement patterns.
         self.signal_words = {max(words(phrase), key=len) for phrases in self.config.statement_phrases.values()
@@ -171,11 +179,11 @@ class _Extractor:
         if self.signal_words.isdisjoint(words(sentence)):
             return False
         for form, pattern in self.statements:
-            match = pattern.match(sentence)
+            match = pattern.search(sentence)
             if not match:
                 continue
-            subject = match.group("who").strip(" ,–-")
-            duty = match.group("duty").strip()
+            subject = sentence[:match.start()].strip(" ,–-")
+            duty = sentence[match.end():].strip()
             if not self._plausible_subject(subject):
                 return False
             roles = self.roles.roles(subject)
@@ -201,10 +209,8 @@ class _Extractor:
         return self._columns[header]
 
     def _plausible_subject(self, subject: str) -> bool:
-        padded = f" {subject.lower()} "
         return (len(subject.split()) <= self.config.max_subject_words
-                and not padded.startswith(tuple(f" {word} " for word in self.config.non_subject_starts))
-                and not any(f" {word} " in padded for word in self.config.subordinators))
+                and not self._non_subject_start.match(subject) and not self._subordinator.search(subject))
 
     def finish_row(self) -> None:
         """One statement per role in each Ansvar cell, for the row's activity, with the row's frequencies."""
