@@ -154,7 +154,7 @@ def _context(unit: TextUnit) -> str:
 
 
 def _classify(unit: TextUnit, context: str, framing: list[str], mentions: list[str], owners: list[str],
-              arrangement_terms: list[str], regulation_column: bool, under_responsibility: bool) -> Passage:
+              arrangement_terms: Sequence[str], regulation_column: bool, under_responsibility: bool) -> Passage:
     if regulation_column:
         return Passage(unit=unit, kind="regulation", context=context, signals=[f"kolumn: {unit.column_header}"])
     if framing:
@@ -163,7 +163,7 @@ def _classify(unit: TextUnit, context: str, framing: list[str], mentions: list[s
         return Passage(unit=unit, kind="mention", context=context, signals=mentions)
     # A responsibility statement (including a bullet of an "X ansvarar för att:" list) is an arrangement
     # even when it has no verb of its own.
-    arrangement = [f"ansvar: {role}" for role in owners] + arrangement_terms
+    arrangement = [*(f"ansvar: {role}" for role in owners), *arrangement_terms]
     if arrangement or (unit.is_list_item and under_responsibility):
         return Passage(unit=unit, kind="arrangement", context=context, signals=arrangement or ["punkt under ansvar"])
     return Passage(unit=unit, kind="prose", context=context, signals=[])

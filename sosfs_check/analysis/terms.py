@@ -73,6 +73,7 @@ class TermIndex:
         self._word_cache: dict[str, frozenset[int]] = {}
         self._inflection_sets: dict[str, frozenset[str]] = {}
         self._term_cache: dict[str, dict[int, int]] = {}
+        self._slot_cache: dict[str, dict[int, int]] = {}
 
     def __len__(self) -> int:
         return self._count
@@ -104,6 +105,15 @@ class TermIndex:
     def hits(self, term: str) -> dict[int, int]:
         """For every text containing the term: the token position of its first occurrence (see span())."""
         cached = self._term_cache.get(term)
+        if cached is None:
+            members = self._members
+            cached = self._term_cache[term] = {index: position for slot, position in self._slot_hits(term).items()
+                                               for index in members[slot]}
+        return cached
+
+    def _slot_hits(self, term: str) -> dict[int, int]:
+        """hits() for each distinct text (slot) rather than each text."""
+        cached = self._slot_cache.get(term)
         if cached is not None:
             return cached
         parts = words(term)
@@ -118,9 +128,8 @@ class TermIndex:
                     continue
                 if position < by_slot.get(slot, _SLOT):
                     by_slot[slot] = position  # keep the first occurrence in each text
-        result = {index: position for slot, position in by_slot.items() for index in self._members[slot]}
-        self._term_cache[term] = result
-        return result
+        self._slot_cache[term] = by_slot
+        return by_slot
 
     def _has_words_at(self, slot: int, start: int, parts: tuple[str, ...], anchor: int) -> bool:
         tokens = self._tokens[slot]
@@ -154,13 +163,16 @@ class TermIndex:
             self._spans[slot] = [match.span() for match in _TOKEN.finditer(self._texts[slot])]
         return self._spans[slot]
 
-    def texts_with(self, terms: Sequence[str]) -> dict[int, list[str]]:
+    def texts_with(self, terms: Sequence[str]) -> dict[int, tuple[str, ...]]:
         """For every text containing any of the terms: those terms, in the order given."""
-        found: dict[int, list[str]] = {}
+        by_slot: dict[int, list[str]] = {}
         for term in terms:
-            for index in self.hits(term):
-                found.setdefault(index, []).append(term)
-        return found
+            for slot in self._slot_hits(term):
+                by_slot.setdefault(slot, []).append(term)
+        # Texts that are equal (every passage of a section has the same heading context) share one tuple.
+        members = self._members
+        return {index: found for slot, terms_found in by_slot.items()
+                for found in (tuple(terms_found),) for index in members[slot]}
 
     def terms_in(self, text_index: int, terms: Sequence[str]) -> list[str]:
         """The terms that occur in one text, in the order given."""

@@ -47,14 +47,15 @@ def decide(requirement: Requirement, matches: list[PassageMatch], config: Matchi
     if not in_scope:
         return Finding(**base, status="not_applicable",
                        reason=f"Kravet gäller {requirement.applies_to}; dokumentet omfattar {scope_label}.")
-    own = [m for m in matches if m.effective_kind in ("arrangement", "prose")]
-    direct_arrangements = [m for m in own if m.effective_kind == "arrangement" and m.phrases]
+    kinds = [(m, m.effective_kind) for m in matches]  # a property: computed once per match
+    own = [m for m, kind in kinds if kind in ("arrangement", "prose")]
+    direct_arrangements = [m for m, kind in kinds if kind == "arrangement" and m.phrases]
     on_topic = [m for m in own if m.phrases or m.heading_terms]
     found_elements = {name for m in on_topic for name in m.elements}
     needed = [e.name for e in requirement.evidence.elements]
     missing_elements = [name for name in needed if name not in found_elements]
-    mentions = [m for m in matches if m.effective_kind == "mention" and m.phrases]
-    restated = [m for m in matches if m.effective_kind == "regulation"]
+    mentions = [m for m, kind in kinds if kind == "mention" and m.phrases]
+    restated = [m for m, kind in kinds if kind == "regulation"]
 
     if direct_arrangements and not missing_elements:
         best = direct_arrangements[0]
