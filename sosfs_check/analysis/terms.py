@@ -70,7 +70,7 @@ class TermIndex:
                     bucket.append(position)
         self._postings = postings
         self._forms = sorted(postings)
-        self._word_cache: dict[str, frozenset[int]] = {}
+        self._word_cache: dict[str, tuple[list[int], ...]] = {}
         self._inflection_sets: dict[str, frozenset[str]] = {}
         self._term_cache: dict[str, dict[int, int]] = {}
         self._slot_cache: dict[str, dict[int, int]] = {}
@@ -82,24 +82,25 @@ class TermIndex:
     def inflections(self) -> Mapping[str, Sequence[str]]:
         return self._inflections
 
-    def _word(self, word: str) -> frozenset[int]:
-        """Occurrences (slot * _SLOT + position) of every token that starts with word or inflects its lemma."""
+    def _word(self, word: str) -> tuple[list[int], ...]:
+        """The occurrence lists (slot * _SLOT + position) of every token form that starts with word or inflects
+        its lemma. An occurrence may be listed twice (an inflection that also starts with the word)."""
         cached = self._word_cache.get(word)
         if cached is not None:
             return cached
-        found: set[int] = set()
+        postings = self._postings
         if word.isdigit():
             # Numbers are not inflected: "1" in "5 kap. 1 §" must not find "10".
-            result = self._word_cache[word] = frozenset(self._postings.get(word, ()))
-            return result
-        start = bisect_left(self._forms, word)
-        for form in self._forms[start:]:
-            if not form.startswith(word):
-                break
-            found.update(self._postings[form])
-        for form in self._inflections.get(word, ()):
-            found.update(self._postings.get(form, ()))
-        result = self._word_cache[word] = frozenset(found)
+            found = [postings[word]] if word in postings else []
+        else:
+            forms = self._forms
+            index = bisect_left(forms, word)
+            found = []
+            while index < len(forms) and forms[index].startswith(word):
+                found.append(postings[forms[index]])
+                index += 1
+            found += [postings[form] for form in self._inflections.get(word, ()) if form in postings]
+        result = self._word_cache[word] = tuple(found)
         return result
 
     def hits(self, term: str) -> dict[int, int]:
@@ -122,12 +123,13 @@ class TermIndex:
             # The longest word's occurrences come from the index and the other words are tested on the tokens
             # around them: cheaper than collecting every token that starts with "och", "för" or "vid".
             anchor = max(range(len(parts)), key=lambda k: len(parts[k]))
-            for occurrence in self._word(parts[anchor]):
-                slot, position = occurrence >> _SHIFT, (occurrence & _POSITION) - anchor
-                if len(parts) > 1 and not self._has_words_at(slot, position, parts, anchor):
-                    continue
-                if position < by_slot.get(slot, _SLOT):
-                    by_slot[slot] = position  # keep the first occurrence in each text
+            for occurrences in self._word(parts[anchor]):
+                for occurrence in occurrences:
+                    slot, position = occurrence >> _SHIFT, (occurrence & _POSITION) - anchor
+                    if len(parts) > 1 and not self._has_words_at(slot, position, parts, anchor):
+                        continue
+                    if position < by_slot.get(slot, _SLOT):
+                        by_slot[slot] = position  # keep the first occurrence in each text
         self._slot_cache[term] = by_slot
         return by_slot
 
