@@ -21,10 +21,10 @@ _E = r"(?![\wåäö])"
 
 
 def _alternation(words) -> str:
-    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return "|".join(sorted((re.escape(word.lower()) for word in words), key=len, reverse=True))
 
 
-def _patterns(lexicon: FrequencyLexicon) -> list[tuple[str, re.Pattern[str]]]:
+def _patterns(lexicon: FrequencyLexicon, flags: int) -> list[tuple[str, re.Pattern[str]]]:
     numbers = _alternation(lexicon.numbers)
     count = rf"(?P<low>\d+|{numbers})(?:\s*[-–]\s*(?P<high>\d+|{numbers}))?"
     bound = rf"(?:(?P<bound>{_alternation(lexicon.minimum_words + lexicon.maximum_words)})\s+)?"
@@ -32,7 +32,6 @@ def _patterns(lexicon: FrequencyLexicon) -> list[tuple[str, re.Pattern[str]]]:
     periods = _alternation(lexicon.periods)
     separators = _alternation(lexicon.rate_separators)
     within, by = _alternation(lexicon.within_words), _alternation(lexicon.by_words)
-    flags = re.IGNORECASE
     return [
         ("rate", re.compile(rf"{_B}{bound}{count}\s*(?:{times})\s*(?:{separators})\s*(?:\w+\s+)?"
                             rf"(?P<period>{periods}){_E}", flags)),
@@ -65,7 +64,10 @@ class FrequencyFinder:
 
     def __init__(self, lexicon: FrequencyLexicon) -> None:
         self.lexicon = lexicon
-        self.patterns = _patterns(lexicon)
+        # Scanning lower-cased text is faster than ignoring case; a text whose lower case has another length
+        # ("İ") is scanned as written, ignoring case, so that offsets stay true.
+        self.lowered_patterns = _patterns(lexicon, 0)
+        self.patterns = _patterns(lexicon, re.IGNORECASE)
         # What each kind of expression cannot do without: the longest word of one of its phrases, a within or a
         # by word; a rate needs a "times" word, which may be glued to its number ("1ggr") and is therefore
         # looked for as a substring. Only passages containing one of them are scanned with the kind's pattern.
@@ -86,16 +88,18 @@ class FrequencyFinder:
                     kinds_at.setdefault(index, set()).add(kind)
         for index in indexed.literals.satisfying((self.times_words,)):
             kinds_at.setdefault(index, set()).add("rate")
-        return [self._scan(unit, kinds_at[index]) if index in kinds_at else []
+        return [self._scan(unit, kinds_at[index], indexed.literals.lowered(index)) if index in kinds_at else []
                 for index, unit in enumerate(indexed.units)]
 
-    def _scan(self, unit: TextUnit, kinds: set[str]) -> list[Frequency]:
+    def _scan(self, unit: TextUnit, kinds: set[str], lowered: str) -> list[Frequency]:
         found: list[Frequency] = []
         taken: list[tuple[int, int]] = []
-        for kind, pattern in self.patterns:
+        text, patterns = (lowered, self.lowered_patterns) if len(lowered) == len(unit.text) else \
+            (unit.text, self.patterns)
+        for kind, pattern in patterns:
             if kind not in kinds:
                 continue
-            for match in pattern.finditer(unit.text):
+            for match in pattern.finditer(text):
                 if any(start < match.end() and match.start() < end for start, end in taken):
                     continue
                 taken.append(match.span())
@@ -125,7 +129,7 @@ class FrequencyFinder:
             values = {"kind": "deadline", "by_date": f"{int(groups['day'])} {groups['month'].lower()}"}
         else:
             values = {"kind": lexicon.event_words[groups["word"].lower()]}
-        return Frequency(text=match.group(0), bound=bound, normalised=_describe(values, bound),
+        return Frequency(text=unit.text[match.start():match.end()], bound=bound, normalised=_describe(values, bound),
                          block_id=unit.block_id, section=" › ".join(unit.section_path),
                          location=unit.locator.describe(), char_start=match.start(), char_end=match.end(), **values)
 

@@ -31,14 +31,14 @@ class Passage(NamedTuple):
 class PassageSet:
     """A document's passages in reading order, with term indexes over their texts and their contexts."""
 
-    def __init__(self, passages: list[Passage], texts: TermIndex, contexts: TermIndex) -> None:
+    def __init__(self, passages: list[Passage], texts: TermIndex, contexts: TermIndex,
+                 records: set[tuple[int, int]]) -> None:
         self.items = passages
         self.texts = texts
         self.contexts = contexts
         self.arrangements = frozenset(i for i, passage in enumerate(passages) if passage.kind == "arrangement")
         # A record-like table row (Område | Så gör vi | Hur ofta | Ansvarig) is one statement: each own cell's
-        # row mates. Rows whose cells hold whole sections of paragraphs are not records and get none.
-        records = _record_rows([passage.unit for passage in passages])
+        # row mates. Rows whose cells hold whole sections of paragraphs (see _record_rows) are not records.
         rows: dict[tuple[int, int], list[int]] = {}
         for index, passage in enumerate(passages):
             if passage.kind != "regulation" and (key := _row_key(passage.unit)) in records:
@@ -80,7 +80,7 @@ def analyse_passages(indexed: IndexedUnits, config: MatchingConfig,
                           arrangement_terms.get(index, []), bool(regulation_headers.get(index)),
                           index in under_responsibility)
                 for index, (unit, context) in enumerate(zip(units, contexts, strict=True))]
-    return PassageSet(_inherit_from_introductions(passages), texts, context_index)
+    return PassageSet(_inherit_from_introductions(passages), texts, context_index, records)
 
 
 def _inherit_from_introductions(passages: list[Passage]) -> list[Passage]:

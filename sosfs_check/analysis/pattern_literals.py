@@ -42,15 +42,21 @@ class LiteralIndex:
     """
 
     def __init__(self, texts: Sequence[str]) -> None:
-        self._lowered = "\n".join(texts).lower()  # literals hold no newline, so none spans two texts
+        # Lower-cased one by one: lower() may lengthen a text ("İ" → "i̇"), and the offsets must follow.
+        lowered = [text.lower() for text in texts]
+        self._lowered = "\n".join(lowered)  # literals hold no newline, so none spans two texts
         self._starts: list[int] = []
         self._ends: list[int] = []
         offset = 0
-        for text in texts:
+        for text in lowered:
             self._starts.append(offset)
             self._ends.append(offset + len(text))
             offset += len(text) + 1
         self._memo: dict[str, set[int]] = {}
+
+    def lowered(self, index: int) -> str:
+        """Text `index` in lower case."""
+        return self._lowered[self._starts[index]:self._ends[index]]
 
     def satisfying(self, clauses: Sequence[Clause]) -> list[int]:
         """Indexes, ascending, of the texts that contain an alternative of every clause.

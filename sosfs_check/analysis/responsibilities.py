@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sosfs_check.analysis.frequencies import FrequencyFinder
 from sosfs_check.analysis.indexed import index_units
@@ -236,8 +237,10 @@ _ROLE_LABEL_MAX = 60
 _ROLE_LABEL = re.compile(rf"^(?P<who>[^:–\n]{{2,{_ROLE_LABEL_MAX}}}?)\s*(?::|\s[–-])\s+(?P<duty>\S.*)$", re.DOTALL)
 
 
+@lru_cache(maxsize=1024)
 def _heading_text(title: str) -> str:
-    """A section title without its number: '3.2 Enhetschef' → 'Enhetschef' (the reader's number grammar)."""
+    """A section title without its number: '3.2 Enhetschef' → 'Enhetschef' (the reader's number grammar).
+    Memoised: every bullet of a section asks about the same title."""
     typed = split_typed_number(title)
     return typed[1] if typed else title
 

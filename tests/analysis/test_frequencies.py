@@ -92,3 +92,10 @@ def test_any_rate_is_normalised_to_times_per_year(catalog, count, bound, times, 
     assert frequency.per_year == count * catalog.frequencies.periods[period]
     assert frequency.bound == {"": "exact", "minst ": "minimum", "högst ": "maximum"}[bound]
     assert sentence[frequency.char_start:frequency.char_end] == frequency.text
+
+
+def test_offsets_hold_where_lower_case_changes_a_texts_length(finder):
+    sentence = "İnspektionen (İVO) följs upp 2 ggr/år och årligen."  # "İ".lower() is two characters
+    found = _found(finder, sentence)
+    assert [f.text for f in found] == ["2 ggr/år", "årligen"]
+    assert all(sentence[f.char_start:f.char_end] == f.text for f in found)

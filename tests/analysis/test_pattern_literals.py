@@ -51,3 +51,9 @@ def test_every_citation_pattern_has_required_literals(catalog):
     for reference in catalog.legal_references.references:
         for pattern in reference.patterns:
             assert required_literals(pattern), reference.id
+
+
+def test_texts_are_located_even_after_one_whose_lower_case_is_longer():
+    index = LiteralIndex(["İİİİ SOSFS", "egenkontroll", "SOSFS 2011:9"])
+    assert index.satisfying(required_literals(r"\bsosfs\s*2011")) == [2]
+    assert index.lowered(2) == "sosfs 2011:9"
