@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 # A sentence ends at . ! ? followed by space and a capital letter or an opening quote; "3 kap. 2 §" and
 # "t.ex. en" never qualify because what follows is a digit or lower case.
@@ -12,12 +13,11 @@ _BOUNDARY = re.compile(r"[.!?](?=\s+[\"”'(]?[A-ZÅÄÖÉÜ])")
 
 def sentence_spans(text: str, abbreviations: Sequence[str] = ()) -> list[tuple[int, int]]:
     """(start, end) of every sentence, whitespace trimmed; a text without boundaries is one sentence."""
-    lowered = text.lower()
     spans, start = [], 0
+    ending, longest = _abbreviation_at_end(tuple(abbreviations))
     for match in _BOUNDARY.finditer(text):
         end = match.end()
-        if any(lowered.endswith(abbreviation, 0, end) and _word_start(lowered, end - len(abbreviation))
-               for abbreviation in abbreviations):
+        if ending is not None and ending.search(text, max(0, end - longest), end):
             continue
         spans.append((start, end))
         start = end
@@ -25,8 +25,14 @@ def sentence_spans(text: str, abbreviations: Sequence[str] = ()) -> list[tuple[i
     return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
 
 
-def _word_start(text: str, index: int) -> bool:
-    return index == 0 or not text[index - 1].isalnum()
+@lru_cache(maxsize=8)
+def _abbreviation_at_end(abbreviations: tuple[str, ...]) -> tuple[re.Pattern[str] | None, int]:
+    """One pattern for "the text up to here ends with an abbreviation that starts a word", and the length of
+    the longest abbreviation (the pattern is only tried that far back)."""
+    if not abbreviations:
+        return None, 0
+    alternation = "|".join(map(re.escape, sorted(abbreviations, key=len, reverse=True)))
+    return re.compile(rf"(?<![^\W_])(?:{alternation})$", re.IGNORECASE), max(map(len, abbreviations))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
