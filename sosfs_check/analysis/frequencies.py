@@ -12,7 +12,6 @@ import re
 from sosfs_check.analysis.indexed import IndexedUnits
 from sosfs_check.analysis.model import Frequency
 from sosfs_check.analysis.pattern_literals import Clause
-from sosfs_check.analysis.terms import words
 from sosfs_check.catalog.models import FrequencyLexicon
 from sosfs_check.document.model import TextUnit
 
@@ -44,10 +43,6 @@ def _patterns(lexicon: FrequencyLexicon, flags: int) -> list[tuple[str, re.Patte
     ]
 
 
-def _longest_words(phrases) -> tuple[str, ...]:
-    return tuple(sorted({max(words(phrase), key=len) for phrase in phrases}))
-
-
 def _number(token: str | None, lexicon: FrequencyLexicon) -> float | None:
     if token is None:
         return None
@@ -68,23 +63,23 @@ class FrequencyFinder:
         # ("İ") is scanned as written, ignoring case, so that offsets stay true.
         self.lowered_patterns = _patterns(lexicon, 0)
         self.patterns = _patterns(lexicon, re.IGNORECASE)
-        # What each kind of expression cannot do without: the longest word of one of its phrases, a within or a
-        # by word; a rate needs a "times" word, which may be glued to its number ("1ggr") and is therefore
-        # looked for as a substring. Only passages containing one of them are scanned with the kind's pattern.
-        self.signal_words: dict[str, tuple[str, ...]] = {
-            "rate_word": _longest_words(lexicon.rate_words),
+        # What each kind of expression cannot do without: one of its phrases ("vid behov"), a within or a by
+        # word, looked up in the word index; a rate needs a "times" word, which may be glued to its number
+        # ("1ggr") and is therefore looked for as a substring. Only passages that have one are scanned.
+        self.signal_phrases: dict[str, tuple[str, ...]] = {
+            "rate_word": tuple(lexicon.rate_words),
             "within": tuple(lexicon.within_words),
             "by_date": tuple(lexicon.by_words),
-            "event": _longest_words(lexicon.event_words),
+            "event": tuple(lexicon.event_words),
         }
         self.times_words: Clause = frozenset(word.lower() for word in lexicon.times_words)
 
     def per_unit(self, indexed: IndexedUnits) -> list[list[Frequency]]:
         """The frequencies in each unit's text, in order of position; overlapping matches keep the first kind."""
         kinds_at: dict[int, set[str]] = {}
-        for kind, signal_words in self.signal_words.items():
-            for word in signal_words:
-                for index in indexed.terms.hits(word):
+        for kind, phrases in self.signal_phrases.items():
+            for phrase in phrases:
+                for index in indexed.terms.hits(phrase):
                     kinds_at.setdefault(index, set()).add(kind)
         for index in indexed.literals.satisfying((self.times_words,)):
             kinds_at.setdefault(index, set()).add("rate")
