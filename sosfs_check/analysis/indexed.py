@@ -29,4 +29,6 @@ class IndexedUnits:
 
 def index_units(units: Sequence[TextUnit], inflections: Mapping[str, Sequence[str]] | None = None) -> IndexedUnits:
     texts = [unit.text for unit in units]
-    return IndexedUnits(units=units, terms=TermIndex(texts, inflections), literals=LiteralIndex(texts))
+    literals = LiteralIndex(texts)
+    lowered = [literals.lowered(index) for index in range(len(texts))]
+    return IndexedUnits(units=units, terms=TermIndex(texts, inflections, lowered), literals=literals)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sosfs_check.analysis.frequencies import FrequencyFinder
-from sosfs_check.analysis.indexed import index_units
+from sosfs_check.analysis.indexed import IndexedUnits
 from sosfs_check.analysis.model import Frequency, Responsibility
 from sosfs_check.analysis.sentences import sentence_spans
 from sosfs_check.analysis.terms import find_terms, words
@@ -132,7 +132,7 @@ class _Extractor:
         self.row_owners: list[TextUnit] = []
         self._columns: dict[str, bool] = {}
 
-    def unit(self, unit: TextUnit, frequencies: list[Frequency]) -> None:
+    def unit(self, unit: TextUnit, tokens: tuple[str, ...], frequencies: list[Frequency]) -> None:
         key = (unit.locator.block_index, unit.locator.row) if unit.locator.row is not None else None
         if key != self.row_key:
             self.finish_row()
@@ -147,7 +147,7 @@ class _Extractor:
         # A bullet that is itself a statement or a new introduction ("Medarbetare ansvarar för att:") speaks
         # for itself; any other bullet belongs to the list's owner.
         stated = self._role_label(unit, frequencies)
-        has_signal = not self.signal_words.isdisjoint(words(unit.text))
+        has_signal = not self.signal_words.isdisjoint(tokens)
         for start, end in sentence_spans(unit.text, self.config.abbreviations) if has_signal else ():
             stated |= self._sentence(unit, unit.text[start:end], [f for f in frequencies if start <= f.char_start < end])
         if unit.is_list_item and not stated:
@@ -245,14 +245,14 @@ def _heading_text(title: str) -> str:
     return typed[1] if typed else title
 
 
-def extract_responsibilities(units: Sequence[TextUnit], catalog: Catalog,
+def extract_responsibilities(indexed: IndexedUnits, catalog: Catalog,
                              frequencies: Sequence[list[Frequency]] | None = None) -> list[Responsibility]:
     """Every responsibility statement; `frequencies` are the units' own (FrequencyFinder.per_unit), found
     here when not given."""
     if frequencies is None:
-        frequencies = FrequencyFinder(catalog.frequencies).per_unit(index_units(units, catalog.inflections.forms))
+        frequencies = FrequencyFinder(catalog.frequencies).per_unit(indexed)
     extractor = _Extractor(catalog)
-    for unit, found in zip(units, frequencies, strict=True):
-        extractor.unit(unit, found)
+    for index, (unit, found) in enumerate(zip(indexed.units, frequencies, strict=True)):
+        extractor.unit(unit, indexed.terms.tokens(index), found)
     extractor.finish_row()
     return extractor.found

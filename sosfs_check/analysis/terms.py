@@ -30,15 +30,17 @@ _POSITION = _SLOT - 1
 
 @lru_cache(maxsize=8192)
 def words(term: str) -> tuple[str, ...]:
-    """The lower-cased word tokens of a term or text, as the index sees them (memoised: several analyses
-    ask for the tokens of the same passage)."""
+    """The lower-cased word tokens of a term or text, as the index sees them (memoised: catalog terms and
+    sentences are asked about again and again)."""
     return tuple(_TOKEN.findall(term.lower()))
 
 
 class TermIndex:
     """Where every token form occurs in a list of texts; answers 'which texts contain this term, where'."""
 
-    def __init__(self, texts: Sequence[str], inflections: Mapping[str, Sequence[str]] | None = None) -> None:
+    def __init__(self, texts: Sequence[str], inflections: Mapping[str, Sequence[str]] | None = None,
+                 lowered: Sequence[str] | None = None) -> None:
+        """`lowered`: the texts in lower case, when the caller has them already."""
         self._inflections = inflections or {}
         self._count = len(texts)
         # Equal texts (every passage of a section shares its heading context) are tokenised once, as one slot.
@@ -60,7 +62,7 @@ class TermIndex:
             self._members.append([text_index])
             self._slot_of_text.append(slot)
             self._texts.append(text)
-            tokens = words(text)
+            tokens = tuple(_TOKEN.findall(lowered[text_index] if lowered is not None else text.lower()))
             self._tokens.append(tokens)
             for position, token in enumerate(tokens, start=slot << _SHIFT):
                 bucket = postings.get(token)
@@ -81,6 +83,10 @@ class TermIndex:
     @property
     def inflections(self) -> Mapping[str, Sequence[str]]:
         return self._inflections
+
+    def tokens(self, text_index: int) -> tuple[str, ...]:
+        """The lower-cased word tokens of one text (what words() would return)."""
+        return self._tokens[self._slot_of_text[text_index]]
 
     def _word(self, word: str) -> tuple[list[int], ...]:
         """The occurrence lists (slot * _SLOT + position) of every token form that starts with word or inflects

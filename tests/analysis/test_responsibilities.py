@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from sosfs_check.analysis.indexed import index_units
 from sosfs_check.analysis.responsibilities import extract_responsibilities
 from sosfs_check.document.model import Locator, TextUnit
 
@@ -17,7 +18,7 @@ def _unit(text: str, section: tuple[str, ...] = ("3 Ansvarsfördelning",), list_
 
 
 def _statements(catalog, *units):
-    return [(r.role, r.form, r.duty) for r in extract_responsibilities(list(units), catalog)]
+    return [(r.role, r.form, r.duty) for r in extract_responsibilities(index_units(list(units), catalog.inflections.forms), catalog)]
 
 
 # Sentences as the seeds write them: (text, [(role, form, duty start)])
@@ -103,7 +104,7 @@ def test_bullets_directly_under_a_role_heading(catalog):
 ])
 def test_ansvar_column_gives_one_statement_per_role_with_the_rows_frequencies(catalog, header, row):
     units = [_unit(text, header=header[column], row=1, column=column, index=5) for text, column in row]
-    result = extract_responsibilities(units, catalog)
+    result = extract_responsibilities(index_units(units, catalog.inflections.forms), catalog)
     assert [(r.role, r.form, r.duty) for r in result] == [
         ("enhetschef", "table_column", "Egenkontroll av journalföring"),
         ("mas", "table_column", "Egenkontroll av journalföring")]
@@ -116,7 +117,8 @@ def test_ansvar_column_gives_one_statement_per_role_with_the_rows_frequencies(ca
     ("Observera: rutinen gäller alla.", []),                    # a label that is no role
 ])
 def test_role_label_lines(catalog, text, expected):
-    found = extract_responsibilities([_unit(text, section=("3 Ansvarsfördelning SoL/HSL",), list_item=True)], catalog)
+    found = extract_responsibilities(
+        index_units([_unit(text, section=("3 Ansvarsfördelning SoL/HSL",), list_item=True)], catalog.inflections.forms), catalog)
     assert [(r.role, r.form) for r in found] == expected
     if expected:
         assert found[0].duty and not found[0].duty.startswith((":", "–"))
