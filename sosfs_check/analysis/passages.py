@@ -11,7 +11,7 @@ from typing import Literal, NamedTuple
 from sosfs_check.analysis.indexed import IndexedUnits
 from sosfs_check.analysis.model import Responsibility
 from sosfs_check.analysis.pattern_literals import Clause, required_literals
-from sosfs_check.analysis.terms import TermIndex
+from sosfs_check.analysis.terms import TermIndex, find_terms
 from sosfs_check.catalog.models import MatchingConfig
 from sosfs_check.document.model import TextUnit
 
@@ -55,15 +55,21 @@ class PassageSet:
 def analyse_passages(indexed: IndexedUnits, config: MatchingConfig,
                      responsibilities: Sequence[Responsibility] = ()) -> PassageSet:
     units, texts = indexed.units, indexed.terms
-    contexts = [_context(unit) for unit in units]
-    headers = TermIndex([(unit.column_header or "") for unit in units], texts.inflections)
+    # Every passage of a section has the same context: each distinct one is built once.
+    context_of: dict[tuple[tuple[str, ...], str | None], str] = {}
+    contexts = [context_of.get(key) or context_of.setdefault(key, _context(*key))
+                for key in ((unit.section_path, unit.column_header) for unit in units)]
+    # Column headers are few: each distinct one is looked at once.
+    regulation_columns = {header for header in {unit.column_header for unit in units} - {None}
+                          if find_terms(header, config.regulation_column_terms, texts.inflections)}
     # A responsibility statement makes its passage an arrangement; an Ansvar cell makes its record row one.
     records = _record_rows(units)
     row_cells: dict[tuple[int, int], list[str]] = {}
+    row_of: dict[str, tuple[int, int]] = {}
     for unit in units:
         if (key := _row_key(unit)) in records:
             row_cells.setdefault(key, []).append(unit.block_id)
-    row_of = {unit.block_id: key for unit in units if (key := _row_key(unit)) in records}
+            row_of[unit.block_id] = key
     owners: dict[str, list[str]] = {}
     for statement in responsibilities:
         in_row = row_cells.get(row_of.get(statement.block_id), []) if statement.form == "table_column" else []
@@ -73,11 +79,10 @@ def analyse_passages(indexed: IndexedUnits, config: MatchingConfig,
                 roles.append(statement.role)
     context_index = TermIndex(contexts, texts.inflections)
     arrangement_terms = texts.texts_with(config.arrangement_terms)
-    regulation_headers = headers.texts_with(config.regulation_column_terms)
     under_responsibility = context_index.texts_with(config.responsibility.terms)
     framing, mentions = _kind_patterns(config.regulation_framing, config.mention_patterns).hits(indexed)
     passages = [_classify(unit, context, framing.get(index, []), mentions.get(index, []), owners.get(unit.block_id, []),
-                          arrangement_terms.get(index, []), bool(regulation_headers.get(index)),
+                          arrangement_terms.get(index, []), unit.column_header in regulation_columns,
                           index in under_responsibility)
                 for index, (unit, context) in enumerate(zip(units, contexts, strict=True))]
     return PassageSet(_inherit_from_introductions(passages), texts, context_index, records)
@@ -149,8 +154,9 @@ def _row_key(unit: TextUnit) -> tuple[int, int] | None:
     return (unit.locator.block_index, unit.locator.row) if unit.locator.row is not None else None
 
 
-def _context(unit: TextUnit) -> str:
-    return (" ".join(unit.section_path) + " " + (unit.column_header or "")).lower()
+def _context(section_path: tuple[str, ...], column_header: str | None) -> str:
+    """Section path and column header, lower-cased."""
+    return (" ".join(section_path) + " " + (column_header or "")).lower()
 
 
 def _classify(unit: TextUnit, context: str, framing: list[str], mentions: list[str], owners: list[str],

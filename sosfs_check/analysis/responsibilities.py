@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from sosfs_check.analysis.frequencies import FrequencyFinder
 from sosfs_check.analysis.indexed import IndexedUnits
@@ -131,6 +130,7 @@ class _Extractor:
         self.row: list[tuple[TextUnit, list[Frequency]]] = []
         self.row_owners: list[TextUnit] = []
         self._columns: dict[str, bool] = {}
+        self._heading_roles: dict[str, Role | None] = {}
 
     def unit(self, unit: TextUnit, tokens: tuple[str, ...], frequencies: list[Frequency]) -> None:
         key = (unit.locator.block_index, unit.locator.row) if unit.locator.row is not None else None
@@ -168,7 +168,7 @@ class _Extractor:
     def _list_item(self, unit: TextUnit, frequencies: list[Frequency]) -> None:
         owner = self.owner if self.owner and self.owner.section_path == unit.section_path else None
         if owner is None and unit.section_path:
-            role = self.roles.whole(_heading_text(unit.section_path[-1]))
+            role = self._heading_role(unit.section_path[-1])
             owner = _Owner([role], role.label, unit.section_path) if role else None
         if owner is None:
             return
@@ -189,7 +189,7 @@ class _Extractor:
                 return False
             roles = self.roles.roles(subject)
             if not subject:
-                role = self.roles.whole(_heading_text(unit.section_path[-1])) if unit.section_path else None
+                role = self._heading_role(unit.section_path[-1]) if unit.section_path else None
                 roles, subject = ([role], role.label) if role else ([], "")
             if not duty.strip(" :;"):
                 if sentence.rstrip().endswith((":", ";")) and (roles or subject):
@@ -203,6 +203,12 @@ class _Extractor:
                 self._add(role, subject, duty, form, unit, frequencies)
             return True
         return False
+
+    def _heading_role(self, title: str) -> Role | None:
+        """The role a section is named after ("3.2 Enhetschef"); every bullet of the section asks."""
+        if title not in self._heading_roles:
+            self._heading_roles[title] = self.roles.whole(_heading_text(title))
+        return self._heading_roles[title]
 
     def _is_responsibility_column(self, header: str) -> bool:
         if header not in self._columns:
@@ -237,10 +243,8 @@ _ROLE_LABEL_MAX = 60
 _ROLE_LABEL = re.compile(rf"^(?P<who>[^:–\n]{{2,{_ROLE_LABEL_MAX}}}?)\s*(?::|\s[–-])\s+(?P<duty>\S.*)$", re.DOTALL)
 
 
-@lru_cache(maxsize=1024)
 def _heading_text(title: str) -> str:
-    """A section title without its number: '3.2 Enhetschef' → 'Enhetschef' (the reader's number grammar).
-    Memoised: every bullet of a section asks about the same title."""
+    """A section title without its number: '3.2 Enhetschef' → 'Enhetschef' (the reader's number grammar)."""
     typed = split_typed_number(title)
     return typed[1] if typed else title
 
