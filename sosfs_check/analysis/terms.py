@@ -126,9 +126,10 @@ class TermIndex:
         parts = words(term)
         by_slot: dict[int, int] = {}
         if parts:
-            # The longest word's occurrences come from the index and the other words are tested on the tokens
-            # around them: cheaper than collecting every token that starts with "och", "för" or "vid".
-            anchor = max(range(len(parts)), key=lambda k: len(parts[k]))
+            # The rarest word's occurrences come from the index and the other words are tested on the tokens
+            # around them ("daglig verksamhet" is looked for where "daglig" stands, not at every "verksamhet").
+            anchor = 0 if len(parts) == 1 else min(range(len(parts)),
+                                                   key=lambda k: sum(map(len, self._word(parts[k]))))
             for occurrences in self._word(parts[anchor]):
                 for occurrence in occurrences:
                     slot, position = occurrence >> _SHIFT, (occurrence & _POSITION) - anchor
