@@ -148,8 +148,12 @@ class _Extractor:
         # for itself; any other bullet belongs to the list's owner.
         stated = self._role_label(unit, frequencies)
         has_signal = not self.signal_words.isdisjoint(tokens)
-        for start, end in sentence_spans(unit.text, self.config.abbreviations) if has_signal else ():
-            stated |= self._sentence(unit, unit.text[start:end], [f for f in frequencies if start <= f.char_start < end])
+        spans = sentence_spans(unit.text, self.config.abbreviations) if has_signal else []
+        for start, end in spans:
+            sentence = unit.text[start:end]
+            if len(spans) > 1 and self.signal_words.isdisjoint(words(sentence)):
+                continue  # only another sentence of the paragraph has "ansvarar" or "ska"
+            stated |= self._sentence(unit, sentence, [f for f in frequencies if start <= f.char_start < end])
         if unit.is_list_item and not stated:
             self._list_item(unit, frequencies)
 
@@ -177,8 +181,6 @@ class _Extractor:
 
     def _sentence(self, unit: TextUnit, sentence: str, frequencies: list[Frequency]) -> bool:
         """Record the statement or list introduction in one sentence; True when there was one."""
-        if self.signal_words.isdisjoint(words(sentence)):
-            return False
         for form, pattern in self.statements:
             match = pattern.search(sentence)
             if not match:

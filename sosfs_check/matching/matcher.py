@@ -98,17 +98,13 @@ def mark_enumerations(matches: dict[str, list[PassageMatch]], min_topics: int) -
     "Processer ändras utifrån uppföljning, egenkontroll, utredning av avvikelser och riskanalyser" names
     four topics and arranges none of them: for each it is a word in an enumeration, i.e. a mention.
     """
-    topics_of: dict[str, set[str]] = {}
+    topics_of: dict[int, set[str]] = {}  # by passage index
     for requirement_id, found in matches.items():
+        family = topic(requirement_id)
         for match in found:
             if match.phrases:
-                topics_of.setdefault(match.passage.unit.block_id, set()).add(topic(requirement_id))
-    flagged: dict[str, list[PassageMatch]] = {}
-    for requirement_id, found in matches.items():
-        flagged[requirement_id] = [
-            match._replace(enumerated_topics=sorted(topics))
-            if len(topics := topics_of.get(match.passage.unit.block_id, set())) >= min_topics and match.phrases
-            else match
-            for match in found
-        ]
-    return flagged
+                topics_of.setdefault(match.index, set()).add(family)
+    crowded = {index: sorted(topics) for index, topics in topics_of.items() if len(topics) >= min_topics}
+    return {requirement_id: [match._replace(enumerated_topics=crowded[match.index])
+                             if match.phrases and match.index in crowded else match for match in found]
+            for requirement_id, found in matches.items()}
