@@ -102,12 +102,14 @@ def _words_pattern(phrases: Sequence[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\S)(?:{alternation})(?!\S)", re.IGNORECASE)
 
 
-def _statement_patterns(config: ResponsibilityConfig) -> list[tuple[str, re.Pattern[str]]]:
+def _statement_patterns(config: ResponsibilityConfig) -> list[tuple[str, frozenset[str], re.Pattern[str]]]:
+    """Per form: the longest word of each of its phrases (a sentence without one is not searched) and the
+    pattern. The first phrase in the sentence splits it: before it the subject, after it (and "att") the duty."""
     patterns = []
     for form, phrases in config.statement_phrases.items():
         alternation = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
-        # The first phrase in the sentence splits it: before it the subject, after it (and "att") the duty.
-        patterns.append((form, re.compile(rf"\b(?:{alternation})(?!\w)\s*(?:att(?!\w))?\s*", re.IGNORECASE)))
+        signal = frozenset(max(words(phrase), key=len) for phrase in phrases)
+        patterns.append((form, signal, re.compile(rf"\b(?:{alternation})(?!\w)\s*(?:att(?!\w))?\s*", re.IGNORECASE)))
     return patterns
 
 
@@ -119,9 +121,8 @@ class _Extractor:
         self._non_subject_start = _words_pattern(self.config.non_subject_starts)
         self._subordinator = _words_pattern(self.config.subordinators)
         # A statement needs the longest word of one of its phrases ("ansvarar", "ansvaret", "ska"): sentences
-        # without any are not matched against the (backtracking) statement patterns.
-        self.signal_words = {max(words(phrase), key=len) for phrases in self.config.statement_phrases.values()
-                             for phrase in phrases}
+        # without any are not searched.
+        self.signal_words = frozenset().union(*(signal for _, signal, _ in self.statements))
         self.found: list[Responsibility] = []
         self.owner: _Owner | None = None
         # The table row being read: its cells with their frequencies, and its Ansvar cells, which are resolved
@@ -151,9 +152,9 @@ class _Extractor:
         spans = sentence_spans(unit.text, self.config.abbreviations) if has_signal else []
         for start, end in spans:
             sentence = unit.text[start:end]
-            if len(spans) > 1 and self.signal_words.isdisjoint(words(sentence)):
-                continue  # only another sentence of the paragraph has "ansvarar" or "ska"
-            stated |= self._sentence(unit, sentence, [f for f in frequencies if start <= f.char_start < end])
+            sentence_tokens = tokens if len(spans) == 1 else words(sentence)
+            stated |= self._sentence(unit, sentence, sentence_tokens,
+                                     [f for f in frequencies if start <= f.char_start < end])
         if unit.is_list_item and not stated:
             self._list_item(unit, frequencies)
 
@@ -179,9 +180,11 @@ class _Extractor:
         for role in owner.roles or [None]:
             self._add(role, owner.written, unit.text, "list_item", unit, frequencies)
 
-    def _sentence(self, unit: TextUnit, sentence: str, frequencies: list[Frequency]) -> bool:
+    def _sentence(self, unit: TextUnit, sentence: str, tokens: tuple[str, ...], frequencies: list[Frequency]) -> bool:
         """Record the statement or list introduction in one sentence; True when there was one."""
-        for form, pattern in self.statements:
+        for form, signal, pattern in self.statements:
+            if signal.isdisjoint(tokens):
+                continue
             match = pattern.search(sentence)
             if not match:
                 continue
