@@ -29,6 +29,6 @@ class IndexedUnits:
 
 def index_units(units: Sequence[TextUnit], inflections: Mapping[str, Sequence[str]] | None = None) -> IndexedUnits:
     texts = [unit.text for unit in units]
-    literals = LiteralIndex(texts)
-    lowered = [literals.lowered(index) for index in range(len(texts))]
-    return IndexedUnits(units=units, terms=TermIndex(texts, inflections, lowered), literals=literals)
+    lowered = [text.lower() for text in texts]
+    terms = TermIndex(texts, inflections, lowered)
+    return IndexedUnits(units=units, terms=terms, literals=LiteralIndex(lowered, terms))

@@ -18,9 +18,10 @@ the sorted forms, so a query costs a few microseconds however long the document 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from itertools import accumulate
 
 _TOKEN = re.compile(r"[^\W_]+")
 _SHIFT = 24
@@ -72,6 +73,8 @@ class TermIndex:
                     bucket.append(position)
         self._postings = postings
         self._forms = sorted(postings)
+        self._forms_joined: str | None = None  # built when a substring is first looked for
+        self._form_starts: list[int] = []
         self._word_cache: dict[str, tuple[list[int], ...]] = {}
         self._inflection_sets: dict[str, frozenset[str]] = {}
         self._term_cache: dict[str, dict[int, int]] = {}
@@ -83,6 +86,21 @@ class TermIndex:
     @property
     def inflections(self) -> Mapping[str, Sequence[str]]:
         return self._inflections
+
+    def texts_with_substring(self, literal: str) -> set[int]:
+        """The texts with a token that contains `literal` (lower case): for a run of letters or digits, the
+        texts that contain it at all. One search through the distinct token forms, joined once."""
+        if self._forms_joined is None:
+            self._forms_joined = "\n".join(self._forms)
+            self._form_starts = [0, *accumulate(len(form) + 1 for form in self._forms)]
+        joined, starts, forms = self._forms_joined, self._form_starts, self._forms
+        slots: set[int] = set()
+        position = joined.find(literal)
+        while position != -1:
+            form = bisect_right(starts, position) - 1
+            slots.update(occurrence >> _SHIFT for occurrence in self._postings[forms[form]])
+            position = joined.find(literal, starts[form + 1])  # one hit per form is enough
+        return {index for slot in slots for index in self._members[slot]}
 
     def tokens(self, text_index: int) -> tuple[str, ...]:
         """The lower-cased word tokens of one text (what words() would return)."""

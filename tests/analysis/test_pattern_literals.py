@@ -9,7 +9,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sosfs_check.analysis.pattern_literals import LiteralIndex, required_literals
+from sosfs_check.analysis.terms import TermIndex
 from sosfs_check.catalog import load_catalog
+
+
+def _literals(*texts: str) -> LiteralIndex:
+    lowered = [text.lower() for text in texts]
+    return LiteralIndex(lowered, TermIndex(texts, lowered=lowered))
 
 
 @pytest.mark.parametrize("pattern,sample,required", [
@@ -27,7 +33,7 @@ from sosfs_check.catalog import load_catalog
 def test_required_literals_are_in_every_match(pattern, sample, required):
     assert sorted(map(sorted, required_literals(pattern))) == sorted(map(sorted, required))
     assert re.search(pattern, sample, re.IGNORECASE)
-    assert LiteralIndex([sample]).satisfying(required_literals(pattern)) == [0]
+    assert _literals(sample).satisfying(required_literals(pattern)) == [0]
 
 
 def _catalog_patterns() -> list[str]:
@@ -42,7 +48,7 @@ def _catalog_patterns() -> list[str]:
 def test_every_text_a_catalog_pattern_matches_passes_its_prefilter(pattern, data):
     compiled = re.compile(pattern, re.IGNORECASE)
     text = data.draw(st.from_regex(compiled, fullmatch=True))
-    assert 1 in LiteralIndex(["före", text, "efter"]).satisfying(required_literals(pattern))
+    assert 1 in _literals("före", text, "efter").satisfying(required_literals(pattern))
 
 
 def test_every_citation_pattern_has_required_literals(catalog):
@@ -54,6 +60,6 @@ def test_every_citation_pattern_has_required_literals(catalog):
 
 
 def test_texts_are_located_even_after_one_whose_lower_case_is_longer():
-    index = LiteralIndex(["İİİİ SOSFS", "egenkontroll", "SOSFS 2011:9"])
+    index = _literals("İİİİ SOSFS", "egenkontroll", "SOSFS 2011:9")
     assert index.satisfying(required_literals(r"\bsosfs\s*2011")) == [2]
     assert index.lowered(2) == "sosfs 2011:9"

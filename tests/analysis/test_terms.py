@@ -57,6 +57,15 @@ def test_index_agrees_with_brute_force(texts, term):
         assert re.sub(r"\s+", " ", texts[i][start:end]).lower().startswith(words(term)[0])
 
 
+@settings(max_examples=200, derandomize=True)
+@given(st.lists(st.text(alphabet=ALPHABET + "AÖ129 .,-", max_size=30), min_size=1, max_size=6),
+       st.text(alphabet="abö12", min_size=1, max_size=3))
+def test_substring_lookup_agrees_with_brute_force(texts, literal):
+    """A run of letters or digits is in a text exactly when one of the text's words contains it."""
+    index = TermIndex(texts)
+    assert index.texts_with_substring(literal) == {i for i, text in enumerate(texts) if literal in text.lower()}
+
+
 def test_numbers_match_exactly():
     assert find_terms("Se 5 kap. 1 § SOSFS 2011:9.", ["5 kap 1"]) == ["5 kap 1"]
     assert find_terms("Se 5 kap. 10 § SOSFS 2011:9.", ["5 kap 1"]) == []
