@@ -77,8 +77,8 @@ class TermIndex:
         self._form_starts: list[int] = []
         self._word_cache: dict[str, tuple[list[int], ...]] = {}
         self._inflection_sets: dict[str, frozenset[str]] = {}
-        self._term_cache: dict[str, dict[int, int]] = {}
-        self._slot_cache: dict[str, dict[int, int]] = {}
+        self._term_cache: dict[str, frozenset[int]] = {}
+        self._slot_cache: dict[str, frozenset[int]] = {}
 
     def __len__(self) -> int:
         return self._count
@@ -127,36 +127,33 @@ class TermIndex:
         result = self._word_cache[word] = tuple(found)
         return result
 
-    def hits(self, term: str) -> dict[int, int]:
-        """For every text containing the term: the token position of its first occurrence (see span())."""
+    def hits(self, term: str) -> frozenset[int]:
+        """The texts that contain the term (where: see span())."""
         cached = self._term_cache.get(term)
         if cached is None:
             members = self._members
-            cached = self._term_cache[term] = {index: position for slot, position in self._slot_hits(term).items()
-                                               for index in members[slot]}
+            cached = self._term_cache[term] = frozenset(
+                index for slot in self._slots_with(term) for index in members[slot])
         return cached
 
-    def _slot_hits(self, term: str) -> dict[int, int]:
+    def _slots_with(self, term: str) -> frozenset[int]:
         """hits() for each distinct text (slot) rather than each text."""
         cached = self._slot_cache.get(term)
         if cached is not None:
             return cached
         parts = words(term)
-        by_slot: dict[int, int] = {}
-        if parts:
+        if len(parts) <= 1:
+            found = {occurrence >> _SHIFT for occurrences in self._word(parts[0]) for occurrence in occurrences} \
+                if parts else set()
+        else:
             # The rarest word's occurrences come from the index and the other words are tested on the tokens
             # around them ("daglig verksamhet" is looked for where "daglig" stands, not at every "verksamhet").
-            anchor = 0 if len(parts) == 1 else min(range(len(parts)),
-                                                   key=lambda k: sum(map(len, self._word(parts[k]))))
-            for occurrences in self._word(parts[anchor]):
-                for occurrence in occurrences:
-                    slot, position = occurrence >> _SHIFT, (occurrence & _POSITION) - anchor
-                    if len(parts) > 1 and not self._has_words_at(slot, position, parts, anchor):
-                        continue
-                    if position < by_slot.get(slot, _SLOT):
-                        by_slot[slot] = position  # keep the first occurrence in each text
-        self._slot_cache[term] = by_slot
-        return by_slot
+            anchor = min(range(len(parts)), key=lambda k: sum(map(len, self._word(parts[k]))))
+            found = {slot for occurrences in self._word(parts[anchor]) for occurrence in occurrences
+                     if self._has_words_at(slot := occurrence >> _SHIFT, (occurrence & _POSITION) - anchor,
+                                           parts, anchor)}
+        result = self._slot_cache[term] = frozenset(found)
+        return result
 
     def _has_words_at(self, slot: int, start: int, parts: tuple[str, ...], anchor: int) -> bool:
         tokens = self._tokens[slot]
@@ -177,13 +174,18 @@ class TermIndex:
         return token in forms
 
     def span(self, term: str, text_index: int) -> tuple[int, int] | None:
-        """Characters of the term's first occurrence in one text, or None."""
-        position = self.hits(term).get(text_index)
-        if position is None:
-            return None
+        """Characters of the term's first occurrence in one text, or None. Looked for in the text's tokens
+        when asked: only quoted evidence needs it."""
         slot = self._slot_of_text[text_index]
-        spans = self._token_spans(slot)
-        return spans[position][0], spans[position + len(words(term)) - 1][1]
+        if slot not in self._slots_with(term):
+            return None
+        parts, tokens, spans = words(term), self._tokens[slot], self._token_spans(slot)
+        if len(spans) != len(tokens):
+            return None  # lower case split a word differently ("İ"): no reliable offsets
+        for start in range(len(tokens) - len(parts) + 1):
+            if all(self._is_form(tokens[start + offset], word) for offset, word in enumerate(parts)):
+                return spans[start][0], spans[start + len(parts) - 1][1]
+        return None
 
     def _token_spans(self, slot: int) -> list[tuple[int, int]]:
         if slot not in self._spans:
@@ -194,7 +196,7 @@ class TermIndex:
         """For every text containing any of the terms: those terms, in the order given."""
         by_slot: dict[int, list[str]] = {}
         for term in terms:
-            for slot in self._slot_hits(term):
+            for slot in self._slots_with(term):
                 by_slot.setdefault(slot, []).append(term)
         # Texts that are equal (every passage of a section has the same heading context) share one tuple.
         members = self._members
