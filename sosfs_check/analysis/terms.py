@@ -146,14 +146,20 @@ class TermIndex:
             found = {occurrence >> _SHIFT for occurrences in self._word(parts[0]) for occurrence in occurrences} \
                 if parts else set()
         else:
-            # The rarest word's occurrences come from the index and the other words are tested on the tokens
-            # around them ("daglig verksamhet" is looked for where "daglig" stands, not at every "verksamhet").
-            anchor = min(range(len(parts)), key=lambda k: sum(map(len, self._word(parts[k]))))
+            anchor = self._anchor(parts)
             found = {slot for occurrences in self._word(parts[anchor]) for occurrence in occurrences
                      if self._has_words_at(slot := occurrence >> _SHIFT, (occurrence & _POSITION) - anchor,
                                            parts, anchor)}
         result = self._slot_cache[term] = frozenset(found)
         return result
+
+    def _anchor(self, parts: tuple[str, ...]) -> int:
+        """Which word of a term to look up: the rarest. Its occurrences come from the index and the other words
+        are tested on the tokens around them ("daglig verksamhet" is looked for where "daglig" stands, not at
+        every "verksamhet")."""
+        if len(parts) == 1:
+            return 0
+        return min(range(len(parts)), key=lambda k: sum(map(len, self._word(parts[k]))))
 
     def _has_words_at(self, slot: int, start: int, parts: tuple[str, ...], anchor: int) -> bool:
         tokens = self._tokens[slot]
@@ -174,18 +180,25 @@ class TermIndex:
         return token in forms
 
     def span(self, term: str, text_index: int) -> tuple[int, int] | None:
-        """Characters of the term's first occurrence in one text, or None. Looked for in the text's tokens
-        when asked: only quoted evidence needs it."""
+        """Characters of the term's first occurrence in one text, or None (only quoted evidence asks)."""
         slot = self._slot_of_text[text_index]
         if slot not in self._slots_with(term):
             return None
-        parts, tokens, spans = words(term), self._tokens[slot], self._token_spans(slot)
-        if len(spans) != len(tokens):
+        parts = words(term)
+        anchor = self._anchor(parts)
+        first: int | None = None
+        low, high = slot << _SHIFT, (slot + 1) << _SHIFT
+        for occurrences in self._word(parts[anchor]):
+            # Occurrence lists are in reading order: this text's are one slice, found by bisection.
+            for occurrence in occurrences[bisect_left(occurrences, low):bisect_left(occurrences, high)]:
+                start = (occurrence & _POSITION) - anchor
+                if len(parts) == 1 or self._has_words_at(slot, start, parts, anchor):
+                    first = start if first is None else min(first, start)
+                    break
+        spans = self._token_spans(slot)
+        if first is None or len(spans) != len(self._tokens[slot]):
             return None  # lower case split a word differently ("İ"): no reliable offsets
-        for start in range(len(tokens) - len(parts) + 1):
-            if all(self._is_form(tokens[start + offset], word) for offset, word in enumerate(parts)):
-                return spans[start][0], spans[start + len(parts) - 1][1]
-        return None
+        return spans[first][0], spans[first + len(parts) - 1][1]
 
     def _token_spans(self, slot: int) -> list[tuple[int, int]]:
         if slot not in self._spans:
