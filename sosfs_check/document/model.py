@@ -164,8 +164,10 @@ class DocumentModel(Model):
 
     def text_units(self) -> Iterator[TextUnit]:
         """Every paragraph and table cell in reading order, with section path and header context."""
+        units: list[TextUnit] = []
         for root in self.sections:
-            yield from _units(root, ())
+            _units(root, (), units)
+        return iter(units)
 
     def plain_text(self) -> str:
         """The body as text: headings on their own lines with their numbers, then blocks in order."""
@@ -180,28 +182,30 @@ def _block_has_text(block: Paragraph | Table) -> bool:
     return any(_block_has_text(inner) for cell in block.cells for inner in cell.blocks)
 
 
-def _units(section: Section, path: tuple[str, ...]) -> Iterator[TextUnit]:
+# Lists filled by recursion rather than nested generators: a unit deep in a table in a subsection would
+# otherwise pass through a chain of `yield from`, and a 40-page document has about 900 units.
+def _units(section: Section, path: tuple[str, ...], units: list[TextUnit]) -> None:
     here = path + (section.title,) if section.level > 0 else path
     for block in section.blocks:
-        yield from _block_units(block, here, section.level)
+        _block_units(block, here, section.level, units)
     for child in section.subsections:
-        yield from _units(child, here)
+        _units(child, here, units)
 
 
-def _block_units(block: Paragraph | Table, path: tuple[str, ...], level: int) -> Iterator[TextUnit]:
+def _block_units(block: Paragraph | Table, path: tuple[str, ...], level: int, units: list[TextUnit]) -> None:
     if isinstance(block, Paragraph):
         if block.text.strip():
-            yield TextUnit(block_id=block.id, text=block.text, section_path=path, section_level=level,
-                           locator=block.locator, is_list_item=block.is_list_item)
+            units.append(TextUnit(block_id=block.id, text=block.text, section_path=path, section_level=level,
+                                  locator=block.locator, is_list_item=block.is_list_item))
         return
     for cell in block.cells:
         for inner in cell.blocks:
             if isinstance(inner, Table):
-                yield from _block_units(inner, path, level)
+                _block_units(inner, path, level, units)
             elif inner.text.strip():
-                yield TextUnit(block_id=inner.id, text=inner.text, section_path=path, section_level=level,
-                               locator=inner.locator, column_header=cell.header,
-                               is_list_item=inner.is_list_item, is_heading_cell=cell.is_header)
+                units.append(TextUnit(block_id=inner.id, text=inner.text, section_path=path, section_level=level,
+                                      locator=inner.locator, column_header=cell.header,
+                                      is_list_item=inner.is_list_item, is_heading_cell=cell.is_header))
 
 
 Cell.model_rebuild()
