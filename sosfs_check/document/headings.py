@@ -31,6 +31,7 @@ class HeadingHeuristics(BaseModel):
     min_size_step_half_points: int
     terminal_punctuation: str
     header_row_max_words: int
+    plain_text_heading_max_words: int
 
 
 @lru_cache(maxsize=1)
@@ -101,3 +102,5 @@ def detect_headings(blocks: list[RawParagraph | RawTable], formatting_known: boo
         elif emphasised and not typed:
             block.heading_level = last_numbered_level + 1
             block.heading_signal = "font_size" if larger else "bold"
+        elif block.heading_signal == "short_line" and not typed:
+            block.heading_level = last_numbered_level + 1  # the text reader saw a short line standing alone

@@ -11,7 +11,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-HeadingSignal = Literal["style", "outline_level", "numbering_style", "typed_number", "font_size", "bold", "none"]
+HeadingSignal = Literal["style", "outline_level", "numbering_style", "typed_number", "font_size", "bold", "short_line",
+                        "none"]
 
 
 class Model(BaseModel):
