@@ -1,7 +1,8 @@
 """What text a regular expression cannot match without: a cheap substring test before the scan.
 
 Python's regular expressions try every position of every passage; `"sosfs" in text` finds most passages
-that cannot match far faster. Both the passage classifier and the citation finder prefilter with this.
+that cannot match far faster. The passage classifier, the citation finder and the frequency finder
+prefilter with this.
 
 The requirement is a conjunction of clauses, each clause a set of alternatives of which one must occur:
 `\\b(är|innebär)\\s+en\\s+(serie|kedja)` needs "serie" or "kedja" (the words of "är" and "en" are too short
@@ -47,19 +48,12 @@ class LiteralIndex:
         """`lowered`: the texts in lower case (one by one: lower() may lengthen a text, "İ" → "i̇");
         `words`: the word index of the same texts."""
         self._words = words
-        self._lowered = "\n".join(lowered)
-        self._starts: list[int] = []
-        self._ends: list[int] = []
-        offset = 0
-        for text in lowered:
-            self._starts.append(offset)
-            self._ends.append(offset + len(text))
-            offset += len(text) + 1
+        self._lowered = list(lowered)
         self._memo: dict[str, set[int]] = {}
 
     def lowered(self, index: int) -> str:
         """Text `index` in lower case."""
-        return self._lowered[self._starts[index]:self._ends[index]]
+        return self._lowered[index]
 
     def satisfying(self, clauses: Sequence[Clause]) -> list[int]:
         """Indexes, ascending, of the texts that contain an alternative of every clause.
@@ -67,13 +61,12 @@ class LiteralIndex:
         One clause, the one whose words are longest (short words such as "eller" or "9" are everywhere), picks
         the candidates; the other clauses are tested on the candidates alone."""
         if not clauses:
-            return list(range(len(self._starts)))
+            return list(range(len(self._lowered)))
         first = max(clauses, key=lambda clause: (min(map(len, clause)), sorted(clause)))
         candidates = set().union(*map(self._containing, first))
         rest = [clause for clause in clauses if clause is not first]
         return sorted(index for index in candidates
-                      if all(any(self._lowered.find(literal, self._starts[index], self._ends[index]) != -1
-                                 for literal in clause) for clause in rest))
+                      if all(any(literal in self._lowered[index] for literal in clause) for clause in rest))
 
     def _containing(self, literal: str) -> set[int]:
         if literal not in self._memo:
