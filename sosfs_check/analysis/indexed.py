@@ -1,8 +1,8 @@
 """A document's passages indexed once for every analyser that searches them.
 
-Frequencies, passage kinds and citations each look for words and regular expressions in the same
-passages; building the word index and the substring index once per check, not once per analyser, is
-what keeps a check within a few times the cost of reading the document.
+Frequencies, responsibilities, passage kinds and citations each look for words and regular expressions in
+the same passages; tokenising them and building the word and substring indexes once per check, not once
+per analyser, is what keeps a check within three times the cost of reading the document.
 """
 
 from __future__ import annotations
@@ -22,9 +22,6 @@ class IndexedUnits:
     units: Sequence[TextUnit]
     terms: TermIndex        # word tokens, with the catalog's inflections: catalog phrases, signal words
     literals: LiteralIndex  # lower-cased substrings: the prefilter of regular expressions
-
-    def __len__(self) -> int:
-        return len(self.units)
 
 
 def index_units(units: Sequence[TextUnit], inflections: Mapping[str, Sequence[str]] | None = None) -> IndexedUnits:
