@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
@@ -230,17 +231,16 @@ class Catalog(StrictModel):
     def __len__(self) -> int:
         return len(self.requirements)
 
+    @cached_property
+    def by_id(self) -> dict[str, Requirement]:
+        """Requirements by id (ids are unique: the loader checks)."""
+        return {requirement.id: requirement for requirement in self.requirements}
+
     def __getitem__(self, requirement_id: str) -> Requirement:
-        for requirement in self.requirements:
-            if requirement.id == requirement_id:
-                return requirement
-        raise KeyError(requirement_id)
+        return self.by_id[requirement_id]
 
     def get(self, requirement_id: str) -> Requirement | None:
-        try:
-            return self[requirement_id]
-        except KeyError:
-            return None
+        return self.by_id.get(requirement_id)
 
     @property
     def ids(self) -> tuple[str, ...]:

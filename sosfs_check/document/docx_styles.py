@@ -4,15 +4,35 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
+import yaml
 from lxml import etree
+from pydantic import BaseModel, ConfigDict
 
 from sosfs_check.document.ooxml import prop_on, properties, w, wval
 
-# Built-in heading styles in the languages municipal Word installations use. Matched on id and on name,
-# case- and space-insensitively: "Heading 1", "heading1", "Rubrik 1", "Rubrik1", "Überschrift 1".
-_HEADING_NAME = re.compile(r"^(heading|rubrik|overskrift|otsikko|überschrift|titre)\s*([1-9])$", re.IGNORECASE)
-_TOC_NAME = re.compile(r"^(toc|innehållsförteckning|innehåll)\s*\d*$|^toc\s?heading$", re.IGNORECASE)
+_STYLE_NAMES = Path(__file__).with_name("data") / "word_styles.yaml"
+
+
+class _StyleNames(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    heading_names: tuple[str, ...]
+    toc_names: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _name_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Built-in heading and table-of-contents style names (data/word_styles.yaml) as patterns over a style's
+    id or name: "Heading 1", "heading1", "Rubrik 1", "TOC 2", "TOC Heading"."""
+    names = _StyleNames.model_validate(yaml.safe_load(_STYLE_NAMES.read_text(encoding="utf-8")))
+
+    def alternation(words: tuple[str, ...]) -> str:
+        return "|".join(r"\s*".join(map(re.escape, word.split())) for word in words)
+
+    return (re.compile(rf"^({alternation(names.heading_names)})\s*([1-9])$", re.IGNORECASE),
+            re.compile(rf"^({alternation(names.toc_names)})\s*\d*$", re.IGNORECASE))
 
 
 @dataclass(frozen=True)
@@ -76,10 +96,11 @@ class Styles:
         cached = self._resolved.get(style_id)
         if cached is None:
             chain = self._chain(style_id)
+            toc_name = _name_patterns()[1]
             cached = self._resolved[style_id] = ResolvedStyle(
                 name=chain[0].name if chain else style_id,
                 heading=_heading(chain),
-                is_toc=any(_TOC_NAME.match(info.name) or _TOC_NAME.match(info.style_id) for info in chain),
+                is_toc=any(toc_name.match(info.name) or toc_name.match(info.style_id) for info in chain),
                 numbering=next(((info.num_id, info.num_level or 0) for info in chain if info.num_id is not None), None),
                 bold=next((info.bold for info in chain if info.bold is not None), False),
                 size=next((info.size_half_points for info in chain if info.size_half_points), None)
@@ -101,7 +122,7 @@ def _heading(chain: list[StyleInfo]) -> tuple[int, str] | None:
     """(level, signal) from the style or the first ancestor that is a heading or has an outline level."""
     for info in chain:
         for candidate in (info.style_id, info.name):
-            match = _HEADING_NAME.match(candidate.replace("_", " ").strip())
+            match = _name_patterns()[0].match(candidate.replace("_", " ").strip())
             if match:
                 return int(match.group(2)), "style"
         if info.outline_level is not None and info.outline_level < 9:
