@@ -46,7 +46,8 @@ class _Paragrapher:
       paragraph, blank line or not.
     * A typed section number that continues the numbering ("4" after "3.2") starts a heading even after an
       open line; a top-level number that goes back ("1." in chapter 6) is a numbered list item.
-    * A list item that goes on in lower case is wrapped; a line in upper case after it starts a paragraph.
+    * A list item that goes on in lower case is wrapped; a line in upper case after it, or after a finished
+      sentence, starts a paragraph.
     * A short line standing alone, after a closed sentence and before one that starts a sentence or a list,
       is an unnumbered heading ("Riskanalys") — unless a lead-in ("… i fyra områden:") or another short
       line comes before it, or one follows: then it is an item of a list that lost its bullets.
@@ -106,8 +107,10 @@ class _Paragrapher:
             return
         if self._typed(line) or self._short_heading(line, upcoming):
             return
-        if self.item is not None and line[0].isupper():
-            self.flush()  # a wrapped item goes on in lower case; a capital starts the next paragraph
+        if line[0].isupper() and (self.item is not None or self._open_text().endswith((".", "!", "?"))):
+            # A wrapped item goes on in lower case; a capital after it, or after a finished sentence, starts
+            # the next paragraph (Word's "save as text" writes one paragraph per line, without blank lines).
+            self.flush()
         if self.item is not None:
             self.item.text += " " + line
         else:

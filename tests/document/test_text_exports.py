@@ -78,3 +78,25 @@ def test_section_numbers_that_continue_start_headings_and_one_that_goes_back_is_
     outline, blocks = _outline_and_blocks(tmp_path, text)
     assert outline == [(1, "1", "Inledning"), (1, "2", "Riskanalys"), (1, "3", "Egenkontroll")]
     assert ("Riskanalys", 0, "Bedöma sannolikheten") in blocks
+
+
+def test_words_save_as_text_one_paragraph_per_line(tmp_path):
+    text = ("1 Inledning\n"
+            "Detta ledningssystem gäller socialnämnden.\n"
+            "Nämnden fastställer det varje år.\n"
+            "2 Ansvar\n"
+            "Enhetschef\n"
+            "Enhetschefen ansvarar för att:\n"
+            "• rutiner finns\n"
+            "• avvikelser utreds\n"
+            "Medarbetare rapporterar avvikelser.\n")
+    outline, blocks = _outline_and_blocks(tmp_path, text)
+    assert outline == [(1, "1", "Inledning"), (1, "2", "Ansvar"), (2, None, "Enhetschef")]
+    assert [(b[1], b[2]) for b in blocks] == [
+        (None, "Detta ledningssystem gäller socialnämnden."),
+        (None, "Nämnden fastställer det varje år."),
+        (None, "Enhetschefen ansvarar för att:"),
+        (0, "rutiner finns"),
+        (0, "avvikelser utreds"),
+        (None, "Medarbetare rapporterar avvikelser."),
+    ]
