@@ -83,3 +83,33 @@ def test_every_shape_reads_back_the_same_outline_and_text(outline):
                 assert _contains_in_order(texts, expected_texts)
             else:
                 assert texts == expected_texts, shape
+
+
+def _as_text_export(outline: Outline, width: int, blank_between_lines: bool) -> str:
+    """The outline as text copied from a PDF: numbered headings, bullets, paragraphs wrapped at `width`
+    characters, optionally with a blank line after every wrapped line. Tables are left out."""
+    import textwrap
+
+    joiner = "\n\n" if blank_between_lines else "\n"
+    lines: list[str] = []
+    for node in outline.nodes:
+        if isinstance(node, Heading):
+            lines.append(f"{node.number} {node.text}")
+        elif isinstance(node, Item):
+            lines.append(joiner.join(textwrap.wrap(f"• {node.text}", width)))
+        elif isinstance(node, Para):
+            lines.append(joiner.join(textwrap.wrap(node.text, width)))
+    return "\n\n".join(lines) + "\n"
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(outlines(), st.integers(20, 70), st.booleans())
+def test_a_wrapped_text_export_reads_back_the_same_outline_and_text(outline, width, blank_between_lines):
+    expected_outline = [(n.level, n.number, n.text) for n in outline.nodes if isinstance(n, Heading)]
+    expected_texts = [node.text for node in outline.nodes if isinstance(node, (Para, Item))]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "export.txt"
+        path.write_text(_as_text_export(outline, width, blank_between_lines), encoding="utf-8")
+        model = read(path)
+    assert model.outline() == expected_outline
+    assert [unit.text for unit in model.text_units()] == expected_texts
