@@ -225,14 +225,28 @@ class _Extractor:
                 and not self._non_subject_start.match(subject) and not self._subordinator.search(subject))
 
     def finish_row(self) -> None:
-        """One statement per role in each Ansvar cell, for the row's activity, with the row's frequencies."""
+        """One statement per role in each Ansvar cell, for the row's activity, with the row's frequencies.
+
+        In a "Roll | Ansvar" table the Ansvar cell holds the duty, not its owner: when it reads as a sentence
+        (or names no role) and another cell of the row is nothing but a role, that role owns the duty."""
         frequencies = [f for _, found in self.row for f in found]
+        role_cell = next(((other, role) for other, _ in self.row if other not in self.row_owners
+                          and (role := self.roles.whole(other.text)) is not None), None)
         for unit in self.row_owners:
+            roles = self.roles.roles(unit.text)
+            if role_cell is not None and (not roles or self._reads_as_duty(unit.text)):
+                other, role = role_cell
+                self._add(role, other.text, unit.text, "table_column", unit, frequencies)
+                continue
             activity = next((other.text for other, _ in self.row if other is not unit and other.column_header
                              and not self._is_responsibility_column(other.column_header)), unit.column_header or "")
-            for role in self.roles.roles(unit.text) or [None]:
+            for role in roles or [None]:
                 self._add(role, unit.text, activity, "table_column", unit, frequencies)
         self.row, self.row_owners = [], []
+
+    def _reads_as_duty(self, text: str) -> bool:
+        """A sentence or a longer phrase, not a list of owners ("Enhetschef och MAS")."""
+        return text.rstrip().endswith((".", "!", "?")) or len(text.split()) > self.config.max_subject_words
 
     def _add(self, role: Role | None, written: str, duty: str, form: str, unit: TextUnit,
              frequencies: list[Frequency]) -> None:

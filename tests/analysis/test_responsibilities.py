@@ -111,6 +111,21 @@ def test_ansvar_column_gives_one_statement_per_role_with_the_rows_frequencies(ca
     assert [f.normalised for f in result[0].frequencies] == ["2 gånger per år"]
 
 
+@pytest.mark.parametrize("header,row,expected", [
+    # "Roll | Ansvar": the Ansvar column holds the duty, the role stands in its own cell
+    (("Roll", "Ansvar"), ["Förvaltningschef", "Säkerställer att enhetschefer har stöd i kvalitetsarbetet."],
+     ("förvaltningschef", "Säkerställer att enhetschefer har stöd i kvalitetsarbetet")),
+    (("Funktion", "Ansvar och uppgifter"), ["MAS", "Utreder händelser enligt lex Maria och rapporterar till IVO"],
+     ("mas", "Utreder händelser enligt lex Maria och rapporterar till IVO")),
+    # an Ansvar cell that names its owners keeps them, even beside a cell that is a role
+    (("Roll", "Ansvarig"), ["Enhetschef", "MAS"], ("mas", "Enhetschef")),
+])
+def test_role_and_duty_tables(catalog, header, row, expected):
+    units = [_unit(text, header=header[column], row=1, column=column, index=5) for column, text in enumerate(row)]
+    result = extract_responsibilities(index_units(units, catalog.inflections.forms), catalog)
+    assert [(r.role, r.duty) for r in result] == [expected]
+
+
 @pytest.mark.parametrize("text,expected", [
     ("MAS: rapporterar lex Maria till IVO och informerar nämnden.", [("mas", "role_label")]),
     ("Enhetschef – följer upp avvikelser varje månad", [("enhetschef", "role_label")]),
