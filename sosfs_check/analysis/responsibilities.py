@@ -118,6 +118,7 @@ class _Extractor:
         self.config = catalog.matching.responsibility
         self.roles = _RoleFinder(catalog.roles)
         self.statements = _statement_patterns(self.config)
+        self.inverted = [re.compile(pattern, re.IGNORECASE | re.DOTALL) for pattern in self.config.inverted_statements]
         self._non_subject_start = _words_pattern(self.config.non_subject_starts)
         self._subordinator = _words_pattern(self.config.subordinators)
         # A statement needs the longest word of one of its phrases ("ansvarar", "ansvaret", "ska"): sentences
@@ -182,6 +183,8 @@ class _Extractor:
 
     def _sentence(self, unit: TextUnit, sentence: str, tokens: tuple[str, ...], frequencies: list[Frequency]) -> bool:
         """Record the statement or list introduction in one sentence; True when there was one."""
+        if self._inverted(unit, sentence, frequencies):
+            return True
         for form, signal, pattern in self.statements:
             if signal.isdisjoint(tokens):
                 continue
@@ -207,6 +210,17 @@ class _Extractor:
             for role in roles or [None]:
                 self._add(role, subject, duty, form, unit, frequencies)
             return True
+        return False
+
+    def _inverted(self, unit: TextUnit, sentence: str, frequencies: list[Frequency]) -> bool:
+        """"Det är enhetschefens ansvar att …", "Ansvaret för … ligger på MAS": the owner after the duty."""
+        for pattern in self.inverted:
+            match = pattern.match(sentence.strip())
+            roles = self.roles.roles(match.group("who")) if match else []
+            if roles:
+                for role in roles:
+                    self._add(role, match.group("who").strip(), match.group("duty"), "ansvarar_för", unit, frequencies)
+                return True
         return False
 
     def _heading_role(self, title: str) -> Role | None:

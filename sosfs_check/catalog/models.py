@@ -39,6 +39,17 @@ Patterns = Annotated[tuple[str, ...], AfterValidator(_compiles)]
 """Regular expressions from the data files, checked to compile when the catalog loads."""
 
 
+def _name_who_and_duty(patterns: tuple[str, ...]) -> tuple[str, ...]:
+    for pattern in patterns:
+        if not {"who", "duty"} <= set(re.compile(pattern).groupindex):
+            raise ValueError(f"uttrycket {pattern!r} saknar grupperna (?P<who>…) och (?P<duty>…)")
+    return patterns
+
+
+StatementPatterns = Annotated[tuple[str, ...], AfterValidator(_compiles), AfterValidator(_name_who_and_duty)]
+"""Patterns of a whole sentence that name who and what in other places than subject and predicate."""
+
+
 class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
@@ -164,6 +175,7 @@ class ResponsibilityConfig(StrictModel):
     """How responsibility statements are recognised (matching.yaml, `responsibility`)."""
 
     statement_phrases: dict[Literal["yttersta_ansvar", "ansvarar_för", "ska"], tuple[str, ...]]
+    inverted_statements: StatementPatterns = ()
     non_subject_starts: tuple[str, ...]
     subordinators: tuple[str, ...] = ()
     max_subject_words: int = Field(ge=1)

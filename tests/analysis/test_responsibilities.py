@@ -40,6 +40,13 @@ SENTENCES = [
     ("Enhetschef och MAS ansvarar för att avvikelser utreds enl. 3 kap. 2 § i rutinen.",
      [("enhetschef", "ansvarar_för", "avvikelser utreds enl. 3 kap. 2 §"),
       ("mas", "ansvarar_för", "avvikelser utreds enl. 3 kap. 2 §")]),                                 # two roles, abbreviation
+    # Common wordings beyond the seeds: the owner after the duty, "ytterst ansvarig", "har till uppgift att".
+    ("Det är enhetschefens ansvar att avvikelser utreds.", [("enhetschef", "ansvarar_för", "avvikelser utreds")]),
+    ("Ansvaret för egenkontrollen ligger på enhetschefen.", [("enhetschef", "ansvarar_för", "egenkontrollen")]),
+    ("Ansvaret för lex Maria vilar hos MAS.", [("mas", "ansvarar_för", "lex Maria")]),
+    ("Socialnämnden är ytterst ansvarig för kvaliteten.", [("nämnd", "yttersta_ansvar", "kvaliteten")]),
+    ("Avdelningschefen har till uppgift att följa upp kvaliteten.",
+     [("avdelningschef", "ansvarar_för", "följa upp kvaliteten")]),
 ]
 
 
@@ -56,6 +63,8 @@ def test_sentences(catalog, text, expected):
     "Samverkan ska bedrivas mellan socialförvaltningen och andra förvaltningar.",                  # 003: "ska", no role
     "Vi arbetar i team som gemensamt ansvarar för hela processen.",                               # 000: no role subject
     "Det är viktigt att rutinerna följs.",
+    "Ansvaret för kvaliteten ligger på oss alla.",                                                # no role named
+    "Det är allas ansvar att rapportera brister.",
 ])
 def test_near_misses_give_no_statement(catalog, text):
     assert _statements(catalog, _unit(text)) == []
