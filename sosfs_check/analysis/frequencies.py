@@ -1,7 +1,7 @@
 """Find how often things are done: 'årligen', '1 ggr/månad', 'minst en gång per kvartal', 'inom två veckor' …
 
 Every expression becomes a Frequency with a normalised meaning: times per year (with bounds for
-"minst" and ranges such as "4-6 ggr/år"), a deadline in days or a fixed date, or an event-driven or
+"minst" and ranges such as "4-6 ggr/år"), a deadline in days or a fixed date, or an event-driven, immediate or
 continuous rhythm. All words come from the catalog's frequency lexicon (requirements_catalog/frequencies.yaml).
 """
 
@@ -141,4 +141,5 @@ def _describe(values: dict, bound: str) -> str:
         return f"inom {values['within_days']:g} dagar"
     if "by_date" in values:
         return f"senast {values['by_date']}"
-    return {"event": "vid behov eller händelse", "continuous": "löpande", "regular": "regelbundet"}.get(kind, kind)
+    return {"event": "vid behov eller händelse", "immediate": "omgående", "continuous": "löpande",
+            "regular": "regelbundet"}.get(kind, kind)

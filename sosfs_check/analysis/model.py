@@ -15,7 +15,7 @@ class Frequency(AnalysisModel):
     """How often or by when something is done, as written and normalised."""
 
     text: str = Field(description="The expression as written, e.g. '4-6 ggr/år'.")
-    kind: Literal["rate", "deadline", "event", "continuous", "regular"]
+    kind: Literal["rate", "deadline", "event", "immediate", "continuous", "regular"]
     normalised: str = Field(description="Its meaning in Swedish, e.g. '4–6 gånger per år', 'inom 14 dagar'.")
     per_year: float | None = Field(None, description="Times per year (the lower bound of a range).")
     per_year_max: float | None = Field(None, description="Upper bound of a range such as '4-6 ggr/år'.")

@@ -140,7 +140,7 @@ class FrequencyLexicon(StrictModel):
     periods: dict[str, float]
     rate_words: dict[str, float]
     numbers: dict[str, int]
-    event_words: dict[str, Literal["event", "continuous", "regular"]]
+    event_words: dict[str, Literal["event", "immediate", "continuous", "regular"]]
     minimum_words: tuple[str, ...]
     maximum_words: tuple[str, ...]
     times_words: tuple[str, ...] = Field(min_length=1)

@@ -41,6 +41,10 @@ CASES = [
     ("Processer och rutiner fastställs och revideras vid behov.", [("event", "vid behov eller händelse")]),  # seed 000
     ("Åtgärder vidtas löpande under året.", [("continuous", "löpande")]),                          # seed 000
     ("Avvikelser följs upp kontinuerligt.", [("continuous", "löpande")]),
+    ("Genomgång sker varannan månad.", [("rate", "6 gånger per år")]),
+    ("Följs upp varje halvår och redovisas 2 ggr/termin.", [("rate", "2 gånger per år"), ("rate", "4 gånger per år")]),
+    ("Behörigheterna ses över vart fjärde år.", [("rate", "0.25 gånger per år")]),
+    ("Allvarliga händelser rapporteras omgående till MAS.", [("immediate", "omgående")]),
     ("Medarbetarsamtal hålls minst 3 ggr/år (respektive 1ggr/år för personal i kundservice i Svedala).",
      [("rate", "minst 3 gånger per år"), ("rate", "1 gång per år")]),                              # seed 000
 ]
