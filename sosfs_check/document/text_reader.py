@@ -9,6 +9,7 @@ from sosfs_check.document.headings import HeadingHeuristics, detect_headings, he
 from sosfs_check.document.raw import RawParagraph
 
 _BULLET = re.compile(r"^\s*(?P<marker>[●•▪◦○■□➢►\-\*–\uf0b7\uf0a7]|\d{1,2}\)|[a-z]\))\s+(?P<text>\S.*)$")
+_SENTENCE_END = (".", "!", "?")  # what finishes a sentence; a heading line may end without any
 _MD_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
 
 
@@ -107,7 +108,7 @@ class _Paragrapher:
             return
         if self._typed(line) or self._short_heading(line, upcoming):
             return
-        if line[0].isupper() and (self.item is not None or self._open_text().endswith((".", "!", "?"))):
+        if line[0].isupper() and (self.item is not None or self._open_text().endswith(_SENTENCE_END)):
             # A wrapped item goes on in lower case; a capital after it, or after a finished sentence, starts
             # the next paragraph (Word's "save as text" writes one paragraph per line, without blank lines).
             self.flush()
@@ -183,7 +184,7 @@ def _follows(number: tuple[int, ...], last: tuple[int, ...]) -> bool:
 
 
 def _closes(text: str, terminal: str) -> bool:
-    return bool(text) and text.rstrip()[-1] in terminal + "!?:"
+    return bool(text) and text.rstrip()[-1] in (*terminal, *_SENTENCE_END, ":")
 
 
 def _continues(text: str, upcoming: str | None, terminal: str) -> bool:
