@@ -7,11 +7,11 @@ per analyser, is what keeps a check within three times the cost of reading the d
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sosfs_check.analysis.pattern_literals import LiteralIndex
-from sosfs_check.analysis.terms import TermIndex
+from sosfs_check.analysis.terms import TermIndex, WordForms
 from sosfs_check.document.model import TextUnit
 
 
@@ -20,12 +20,12 @@ class IndexedUnits:
     """The passages in reading order with two indexes over their texts (text i is units[i].text)."""
 
     units: Sequence[TextUnit]
-    terms: TermIndex        # word tokens, with the catalog's inflections: catalog phrases, signal words
+    terms: TermIndex        # word tokens, matched by the catalog's word forms: catalog phrases, signal words
     literals: LiteralIndex  # lower-cased substrings: the prefilter of regular expressions
 
 
-def index_units(units: Sequence[TextUnit], inflections: Mapping[str, Sequence[str]] | None = None) -> IndexedUnits:
+def index_units(units: Sequence[TextUnit], forms: WordForms | None = None) -> IndexedUnits:
     texts = [unit.text for unit in units]
     lowered = [text.lower() for text in texts]
-    terms = TermIndex(texts, inflections, lowered)
+    terms = TermIndex(texts, forms, lowered)
     return IndexedUnits(units=units, terms=terms, literals=LiteralIndex(lowered, terms))

@@ -61,7 +61,7 @@ def analyse_passages(indexed: IndexedUnits, config: MatchingConfig,
                 for key in ((unit.section_path, unit.column_header) for unit in units)]
     # Column headers are few: each distinct one is looked at once.
     regulation_columns = {header for header in {unit.column_header for unit in units} - {None}
-                          if find_terms(header, config.regulation_column_terms, texts.inflections)}
+                          if find_terms(header, config.regulation_column_terms, texts.rules)}
     # A responsibility statement makes its passage an arrangement; an Ansvar cell makes its record row one.
     records = _record_rows(units)
     row_cells: dict[tuple[int, int], list[str]] = {}
@@ -77,7 +77,7 @@ def analyse_passages(indexed: IndexedUnits, config: MatchingConfig,
             roles = owners.setdefault(block_id, [])
             if statement.role not in roles:
                 roles.append(statement.role)
-    context_index = TermIndex(contexts, texts.inflections)
+    context_index = TermIndex(contexts, texts.rules)
     arrangement_terms = texts.texts_with(config.arrangement_terms)
     under_responsibility = context_index.texts_with(config.responsibility.terms)
     framing, mentions = _kind_patterns(config.regulation_framing, config.mention_patterns).hits(indexed)

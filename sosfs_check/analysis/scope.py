@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from sosfs_check.analysis.model import Scope
 from sosfs_check.analysis.passages import PassageSet
+from sosfs_check.analysis.terms import plain
 from sosfs_check.catalog.models import MatchingConfig
 
 
 def detect_scope(passages: PassageSet, config: MatchingConfig, override: list[str] | None = None) -> Scope:
     own = {index for index, passage in enumerate(passages) if passage.kind != "regulation"}
-    detected = {name: [term for term in rule.terms if own.intersection(passages.texts.hits(term))]
+    detected = {name: [plain(term) for term in rule.terms if own.intersection(passages.texts.hits(term))]
                 for name, rule in config.scopes.items()}
     if override:
         return Scope(activities=sorted(override), detected_from=detected, overridden=True)

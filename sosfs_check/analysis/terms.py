@@ -1,18 +1,24 @@
 """Swedish term matching over word tokens, built once per document and queried per term.
 
-A term is one or more words. Each word of a term matches a token of the text when
+Every word of a catalog term matches tokens by a declared mode (matching.yaml, `term_matching`):
 
-* the token starts with the word ("riskanalys" finds "Riskanalyserna", "avvikelse" finds
-  "avvikelsehantering": inflections and compounds whose first part is the term), or
-* the token is another inflection of the same lemma ("följa upp" finds "följer upp", "gjorde" finds
-  "göra"), from the catalog's inflection table (requirements_catalog/inflections.yaml, generated with
-  simplemma's Swedish dictionary by devtools/build_inflections.py).
+* default — the word's own inflections: the word or its stem (without a final a/e) followed by a regular
+  Swedish ending ("riskanalys" finds "riskanalyserna", "granska" finds "granskas"), an irregular form from
+  the catalog's inflection table ("följa upp" finds "följer upp"; requirements_catalog/inflections.yaml,
+  generated with simplemma's Swedish dictionary), and, for words of at least `compound_min_word` letters,
+  compounds whose first part is the word and whose rest is a word of at least `compound_min_part` letters
+  ("avvikelse" finds "avvikelsehantering", "klagomål" finds "klagomålshanteringen");
+* `~word` — inflections only, never a compound ("~myndighet" does not find "myndighetsutövning");
+* `=word` — exactly as written ("=sol" finds "SoL", never "Solna" or "solen");
+* `*word` — also as the last part of a compound ("*enkät" finds "brukarenkäten").
 
-A number matches only itself. A word never matches inside a token ("kontroll" does not match "egenkontroll"), which keeps near-misses
-out, and the words of a multi-word term must be consecutive tokens. Case is ignored.
+Numbers and single letters match only as written ("24 b §" never finds "24 boenden"); an ending is one of a
+closed list, so "ska" never finds "skapa" or "skador". Acronyms are marked exact in the catalog ("=sol",
+"=mas"), which a test enforces. A word never matches inside a token, and the words of a multi-word term
+must be consecutive tokens. Case is ignored.
 
-The index maps every distinct token form to where it occurs; a prefix query is a binary search over
-the sorted forms, so a query costs a few microseconds however long the document is.
+The index maps every distinct token form to where it occurs; a word query looks at the sorted forms that
+start with the word or its stem, so a query costs a few microseconds however long the document is.
 """
 
 from __future__ import annotations
@@ -20,10 +26,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sosfs_check.catalog.models import Catalog
 
 _TOKEN = re.compile(r"[^\W_]+")
+_TERM_WORD = re.compile(r"([=~*]?)([^\W_]+)")
 _SHIFT = 24
 _SLOT = 1 << _SHIFT  # more tokens than any one passage has
 _POSITION = _SLOT - 1
@@ -32,17 +44,94 @@ _POSITION = _SLOT - 1
 @lru_cache(maxsize=8192)
 def words(term: str) -> tuple[str, ...]:
     """The lower-cased word tokens of a term or text, as the index sees them (memoised: catalog terms and
-    sentences are asked about again and again)."""
+    sentences are asked about again and again). Mode marks (=, ~, *) are not part of a word."""
     return tuple(_TOKEN.findall(term.lower()))
+
+
+@lru_cache(maxsize=8192)
+def term_words(term: str) -> tuple[tuple[str, str], ...]:
+    """(mode mark, word) for each word of a catalog term: "=sol" → (("=", "sol"),)."""
+    return tuple((mark, word) for mark, word in _TERM_WORD.findall(term.lower()))
+
+
+def plain(term: str) -> str:
+    """A catalog term as a reader writes it, without mode marks: "=sol" → "sol"."""
+    return _TERM_WORD.sub(lambda match: match.group(2), term)
+
+
+@dataclass(frozen=True)
+class WordForms:
+    """How a catalog word matches tokens: the regular endings, compound limits and irregular inflections."""
+
+    suffixes: frozenset[str] = frozenset()
+    stem_vowels: str = "ae"
+    linking: tuple[str, ...] = ("s",)
+    compound_min_word: int = 5
+    compound_min_part: int = 3
+    irregular: Mapping[str, Sequence[str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_catalog(cls, catalog: Catalog) -> WordForms:
+        """The catalog's matching rules (matching.yaml, `term_matching`) with its irregular inflections."""
+        rules = catalog.matching.term_matching
+        return cls(suffixes=frozenset(rules.suffixes), stem_vowels=rules.stem_vowels, linking=rules.linking,
+                   compound_min_word=rules.compound_min_word, compound_min_part=rules.compound_min_part,
+                   irregular=catalog.inflections.forms)
+
+    def stems(self, word: str) -> tuple[str, ...]:
+        """The word, and without its final vowel ("följa" → "följ") when it has one and stays long enough."""
+        if len(word) > 3 and word[-1] in self.stem_vowels:
+            return (word, word[:-1])
+        return (word,)
+
+    def matches(self, token: str, mark: str, word: str) -> bool:
+        """Whether a token is a form of a catalog word under its mode mark."""
+        if token == word:
+            return True
+        if mark == "=" or word.isdigit() or len(word) == 1:
+            return False
+        for stem in self.stems(word):
+            if token.startswith(stem) and self._rest_fits(token[len(stem):], mark, word):
+                return True
+        # An irregular stem takes the regular endings too ("tog" → "togs").
+        for form in self.irregular.get(word, ()):
+            if token.startswith(form) and (len(token) == len(form) or token[len(form):] in self.suffixes):
+                return True
+        return mark == "*" and self._head_of_compound(token, word)
+
+    def _rest_fits(self, rest: str, mark: str, word: str) -> bool:
+        if not rest or rest in self.suffixes:
+            return True
+        if mark == "~" or len(word) < self.compound_min_word:
+            return False
+        for link in ("", *self.linking):
+            if rest.startswith(link) and len(rest) - len(link) >= self.compound_min_part:
+                return True
+        return False
+
+    def _head_of_compound(self, token: str, word: str) -> bool:
+        """'brukarenkäten' ends with a form of 'enkät' after a first part of compound_min_part letters."""
+        for stem in self.stems(word):
+            at = token.find(stem, self.compound_min_part)
+            while at != -1:
+                if not token[at + len(stem):] or token[at + len(stem):] in self.suffixes:
+                    return True
+                at = token.find(stem, at + 1)
+        return False
+
+
+PLAIN = WordForms()
+"""Forms without endings, compounds or inflections: tokens match only as written (and compounds of long
+words). For one-off checks with no catalog at hand."""
 
 
 class TermIndex:
     """Where every token form occurs in a list of texts; answers 'which texts contain this term, where'."""
 
-    def __init__(self, texts: Sequence[str], inflections: Mapping[str, Sequence[str]] | None = None,
+    def __init__(self, texts: Sequence[str], forms: WordForms | None = None,
                  lowered: Sequence[str] | None = None) -> None:
         """`lowered`: the texts in lower case, when the caller has them already."""
-        self._inflections = inflections or {}
+        self._rules = forms or PLAIN
         self._count = len(texts)
         # Equal texts (every passage of a section shares its heading context) are tokenised once, as one slot.
         slot_of: dict[str, int] = {}
@@ -75,8 +164,7 @@ class TermIndex:
         self._forms = sorted(postings)
         self._forms_joined: str | None = None  # built when a substring is first looked for
         self._form_starts: list[int] = []
-        self._word_cache: dict[str, tuple[list[int], ...]] = {}
-        self._inflection_sets: dict[str, frozenset[str]] = {}
+        self._word_cache: dict[tuple[str, str], tuple[list[int], ...]] = {}
         self._term_cache: dict[str, frozenset[int]] = {}
         self._slot_cache: dict[str, frozenset[int]] = {}
 
@@ -84,8 +172,8 @@ class TermIndex:
         return self._count
 
     @property
-    def inflections(self) -> Mapping[str, Sequence[str]]:
-        return self._inflections
+    def rules(self) -> WordForms:
+        return self._rules
 
     def texts_with_substring(self, literal: str) -> set[int]:
         """The texts with a token that contains `literal` (lower case): for a run of letters or digits, the
@@ -106,26 +194,25 @@ class TermIndex:
         """The lower-cased word tokens of one text (what words() would return)."""
         return self._tokens[self._slot_of_text[text_index]]
 
-    def _word(self, word: str) -> tuple[list[int], ...]:
-        """The occurrence lists (slot * _SLOT + position) of every token form that starts with word or inflects
-        its lemma. An occurrence may be listed twice (an inflection that also starts with the word)."""
-        cached = self._word_cache.get(word)
+    def _word(self, part: tuple[str, str]) -> tuple[list[int], ...]:
+        """The occurrence lists (slot * _SLOT + position) of every token form that is a form of a catalog word
+        under its mode mark (see WordForms)."""
+        cached = self._word_cache.get(part)
         if cached is not None:
             return cached
-        postings = self._postings
-        if word.isdigit():
-            # Numbers are not inflected: "1" in "5 kap. 1 §" must not find "10".
-            found = [postings[word]] if word in postings else []
-        else:
-            forms = self._forms
-            index = bisect_left(forms, word)
-            found = []
-            while index < len(forms) and forms[index].startswith(word):
-                found.append(postings[forms[index]])
+        mark, word = part
+        postings, rules, forms = self._postings, self._rules, self._forms
+        candidates: set[str] = set()
+        for stem in (*rules.stems(word), *rules.irregular.get(word, ())):
+            index = bisect_left(forms, stem)
+            while index < len(forms) and forms[index].startswith(stem):
+                candidates.add(forms[index])
                 index += 1
-            found += [postings[form] for form in self._inflections.get(word, ()) if form in postings]
-        result = self._word_cache[word] = tuple(found)
-        return result
+        if mark == "*":
+            candidates.update(form for form in forms if word[:-1] in form)
+        found = tuple(postings[form] for form in sorted(candidates) if rules.matches(form, mark, word))
+        self._word_cache[part] = found
+        return found
 
     def hits(self, term: str) -> frozenset[int]:
         """The texts that contain the term (where: see span())."""
@@ -141,7 +228,7 @@ class TermIndex:
         cached = self._slot_cache.get(term)
         if cached is not None:
             return cached
-        parts = words(term)
+        parts = term_words(term)
         if len(parts) <= 1:
             found = {occurrence >> _SHIFT for occurrences in self._word(parts[0]) for occurrence in occurrences} \
                 if parts else set()
@@ -153,7 +240,7 @@ class TermIndex:
         result = self._slot_cache[term] = frozenset(found)
         return result
 
-    def _anchor(self, parts: tuple[str, ...]) -> int:
+    def _anchor(self, parts: tuple[tuple[str, str], ...]) -> int:
         """Which word of a term to look up: the rarest. Its occurrences come from the index and the other words
         are tested on the tokens around them ("daglig verksamhet" is looked for where "daglig" stands, not at
         every "verksamhet")."""
@@ -161,46 +248,42 @@ class TermIndex:
             return 0
         return min(range(len(parts)), key=lambda k: sum(map(len, self._word(parts[k]))))
 
-    def _has_words_at(self, slot: int, start: int, parts: tuple[str, ...], anchor: int) -> bool:
+    def _has_words_at(self, slot: int, start: int, parts: tuple[tuple[str, str], ...], anchor: int) -> bool:
         tokens = self._tokens[slot]
         if start < 0 or start + len(parts) > len(tokens):
             return False
-        return all(self._is_form(tokens[start + offset], word)
-                   for offset, word in enumerate(parts) if offset != anchor)
+        matches = self._rules.matches
+        return all(matches(tokens[start + offset], mark, word)
+                   for offset, (mark, word) in enumerate(parts) if offset != anchor)
 
-    def _is_form(self, token: str, word: str) -> bool:
-        """Whether a token is a form of a word, by the rules of _word()."""
-        if word.isdigit():
-            return token == word
-        if token.startswith(word):
-            return True
-        forms = self._inflection_sets.get(word)
-        if forms is None:
-            forms = self._inflection_sets[word] = frozenset(self._inflections.get(word, ()))
-        return token in forms
-
-    def span(self, term: str, text_index: int) -> tuple[int, int] | None:
-        """Characters of the term's first occurrence in one text, or None (only quoted evidence asks)."""
+    def positions(self, term: str, text_index: int) -> list[int]:
+        """Token positions where the term starts in one text, in reading order."""
         slot = self._slot_of_text[text_index]
         if slot not in self._slots_with(term):
-            return None
-        parts = words(term)
+            return []
+        parts = term_words(term)
         anchor = self._anchor(parts)
-        first: int | None = None
+        found: set[int] = set()
         low, high = slot << _SHIFT, (slot + 1) << _SHIFT
         for occurrences in self._word(parts[anchor]):
             # Occurrence lists are in reading order: this text's are one slice, found by bisection.
             for occurrence in occurrences[bisect_left(occurrences, low):bisect_left(occurrences, high)]:
                 start = (occurrence & _POSITION) - anchor
                 if len(parts) == 1 or self._has_words_at(slot, start, parts, anchor):
-                    first = start if first is None else min(first, start)
-                    break
-        spans = self._token_spans(slot)
-        if first is None or len(spans) != len(self._tokens[slot]):
-            return None  # lower case split a word differently ("İ"): no reliable offsets
-        return spans[first][0], spans[first + len(parts) - 1][1]
+                    found.add(start)
+        return sorted(found)
 
-    def _token_spans(self, slot: int) -> list[tuple[int, int]]:
+    def span(self, term: str, text_index: int) -> tuple[int, int] | None:
+        """Characters of the term's first occurrence in one text, or None (only quoted evidence asks)."""
+        first = self.positions(term, text_index)
+        spans = self.token_spans(text_index)
+        if not first or len(spans) != len(self.tokens(text_index)):
+            return None  # lower case split a word differently ("İ"): no reliable offsets
+        return spans[first[0]][0], spans[first[0] + len(term_words(term)) - 1][1]
+
+    def token_spans(self, text_index: int) -> list[tuple[int, int]]:
+        """Character spans of one text's tokens (computed for the texts that are asked about)."""
+        slot = self._slot_of_text[text_index]
         if slot not in self._spans:
             self._spans[slot] = [match.span() for match in _TOKEN.finditer(self._texts[slot])]
         return self._spans[slot]
@@ -221,6 +304,6 @@ class TermIndex:
         return [term for term in terms if text_index in self.hits(term)]
 
 
-def find_terms(text: str, terms: Sequence[str], inflections: Mapping[str, Sequence[str]] | None = None) -> list[str]:
+def find_terms(text: str, terms: Sequence[str], forms: WordForms | None = None) -> list[str]:
     """The terms that occur in a single text (for one-off checks such as a column header)."""
-    return TermIndex([text], inflections).terms_in(0, terms)
+    return TermIndex([text], forms).terms_in(0, terms)

@@ -12,6 +12,7 @@ from sosfs_check.analysis.passages import analyse_passages
 from sosfs_check.analysis.references import ReferenceFinder
 from sosfs_check.analysis.responsibilities import extract_responsibilities
 from sosfs_check.analysis.scope import applies, detect_scope
+from sosfs_check.analysis.terms import WordForms
 from sosfs_check.assessment.decide import decide
 from sosfs_check.assessment.model import (
     AssessmentResult,
@@ -35,7 +36,7 @@ def check(source: DocumentModel | Path | str, *, omfattning: list[str] | None = 
     catalog = catalog or load_catalog()
     model = source if isinstance(source, DocumentModel) else read(source)
     units = list(model.text_units())
-    indexed = index_units(units, catalog.inflections.forms)
+    indexed = index_units(units, WordForms.from_catalog(catalog))
     frequencies_per_unit = FrequencyFinder(catalog.frequencies).per_unit(indexed)
     responsibilities = extract_responsibilities(indexed, catalog, frequencies_per_unit)
     passages = analyse_passages(indexed, catalog.matching, responsibilities)

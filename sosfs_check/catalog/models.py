@@ -184,9 +184,21 @@ class ResponsibilityConfig(StrictModel):
     abbreviations: tuple[str, ...] = ()
 
 
+class TermMatching(StrictModel):
+    """How catalog words match the words of a document (matching.yaml, `term_matching`)."""
+
+    suffixes: tuple[str, ...] = Field(min_length=1)
+    stem_vowels: str
+    linking: tuple[str, ...] = ()
+    compound_min_word: int = Field(ge=3)
+    compound_min_part: int = Field(ge=2)
+    short_words: tuple[str, ...] = ()
+
+
 class MatchingConfig(StrictModel):
     """Signals and thresholds of the matcher (requirements_catalog/matching.yaml)."""
 
+    term_matching: TermMatching
     regulation_column_terms: tuple[str, ...]
     regulation_framing: Patterns
     mention_patterns: Patterns

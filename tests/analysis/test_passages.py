@@ -6,6 +6,7 @@ import pytest
 
 from sosfs_check.analysis.indexed import index_units
 from sosfs_check.analysis.passages import analyse_passages
+from sosfs_check.analysis.terms import WordForms
 from sosfs_check.assessment.run import check
 from sosfs_check.document.model import Locator, TextUnit
 from sosfs_check.matching.matcher import match_requirement
@@ -38,7 +39,7 @@ KINDS = [
 
 @pytest.mark.parametrize("text,header,kind", KINDS, ids=[k[0][:40] for k in KINDS])
 def test_passage_kinds(catalog, text, header, kind):
-    passage, = analyse_passages(index_units([_unit(text, header=header)], catalog.inflections.forms), catalog.matching).items
+    passage, = analyse_passages(index_units([_unit(text, header=header)], WordForms.from_catalog(catalog)), catalog.matching).items
     assert passage.kind == kind, passage.signals
 
 
@@ -47,7 +48,7 @@ def test_bullets_inherit_their_introduction(catalog):
              _unit("jämförelser av verksamhetens resultat med nationella kvalitetsregister.", list_item=True, index=1),
              _unit("Enligt 5 kap. 2 § ska egenkontroll omfatta:", index=2),
              _unit("granskning av journaler genomförs", list_item=True, index=3)]
-    kinds = [p.kind for p in analyse_passages(index_units(units, catalog.inflections.forms), catalog.matching)]
+    kinds = [p.kind for p in analyse_passages(index_units(units, WordForms.from_catalog(catalog)), catalog.matching)]
     assert kinds == ["arrangement", "arrangement", "regulation", "regulation"]
 
 
@@ -65,7 +66,7 @@ MATCHES = [
 
 @pytest.mark.parametrize("requirement_id,text,section,matched", MATCHES, ids=[f"{m[0]}-{m[3]}" for m in MATCHES])
 def test_requirement_matching(catalog, requirement_id, text, section, matched):
-    passages = analyse_passages(index_units([_unit(text, section)], catalog.inflections.forms), catalog.matching)
+    passages = analyse_passages(index_units([_unit(text, section)], WordForms.from_catalog(catalog)), catalog.matching)
     found = [m for m in match_requirement(catalog[requirement_id], passages) if m.phrases]
     assert bool(found) is matched
 

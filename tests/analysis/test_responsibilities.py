@@ -6,6 +6,7 @@ import pytest
 
 from sosfs_check.analysis.indexed import index_units
 from sosfs_check.analysis.responsibilities import extract_responsibilities
+from sosfs_check.analysis.terms import WordForms
 from sosfs_check.document.model import Locator, TextUnit
 
 
@@ -18,7 +19,7 @@ def _unit(text: str, section: tuple[str, ...] = ("3 Ansvarsfördelning",), list_
 
 
 def _statements(catalog, *units):
-    return [(r.role, r.form, r.duty) for r in extract_responsibilities(index_units(list(units), catalog.inflections.forms), catalog)]
+    return [(r.role, r.form, r.duty) for r in extract_responsibilities(index_units(list(units), WordForms.from_catalog(catalog)), catalog)]
 
 
 # Sentences as the seeds write them: (text, [(role, form, duty start)])
@@ -113,7 +114,7 @@ def test_bullets_directly_under_a_role_heading(catalog):
 ])
 def test_ansvar_column_gives_one_statement_per_role_with_the_rows_frequencies(catalog, header, row):
     units = [_unit(text, header=header[column], row=1, column=column, index=5) for text, column in row]
-    result = extract_responsibilities(index_units(units, catalog.inflections.forms), catalog)
+    result = extract_responsibilities(index_units(units, WordForms.from_catalog(catalog)), catalog)
     assert [(r.role, r.form, r.duty) for r in result] == [
         ("enhetschef", "table_column", "Egenkontroll av journalföring"),
         ("mas", "table_column", "Egenkontroll av journalföring")]
@@ -131,7 +132,7 @@ def test_ansvar_column_gives_one_statement_per_role_with_the_rows_frequencies(ca
 ])
 def test_role_and_duty_tables(catalog, header, row, expected):
     units = [_unit(text, header=header[column], row=1, column=column, index=5) for column, text in enumerate(row)]
-    result = extract_responsibilities(index_units(units, catalog.inflections.forms), catalog)
+    result = extract_responsibilities(index_units(units, WordForms.from_catalog(catalog)), catalog)
     assert [(r.role, r.duty) for r in result] == [expected]
 
 
@@ -142,7 +143,7 @@ def test_role_and_duty_tables(catalog, header, row, expected):
 ])
 def test_role_label_lines(catalog, text, expected):
     found = extract_responsibilities(
-        index_units([_unit(text, section=("3 Ansvarsfördelning SoL/HSL",), list_item=True)], catalog.inflections.forms), catalog)
+        index_units([_unit(text, section=("3 Ansvarsfördelning SoL/HSL",), list_item=True)], WordForms.from_catalog(catalog)), catalog)
     assert [(r.role, r.form) for r in found] == expected
     if expected:
         assert found[0].duty and not found[0].duty.startswith((":", "–"))
