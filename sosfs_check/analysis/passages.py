@@ -1,16 +1,14 @@
-"""Classify each passage: the regulation restated, a mere mention, or the organisation's own arrangement."""
+"""Classify each passage by what its sentences do: the regulation restated, a mere mention, or the
+organisation's own arrangement (see statements.py)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from sosfs_check.analysis.indexed import IndexedUnits
-from sosfs_check.analysis.model import Responsibility
-from sosfs_check.analysis.pattern_literals import Clause, required_literals
+from sosfs_check.analysis.model import Frequency, Responsibility
+from sosfs_check.analysis.statements import Sentence, classify_sentences, passage_kind, with_kind
 from sosfs_check.analysis.terms import TermIndex, find_terms
 from sosfs_check.catalog.models import MatchingConfig
 from sosfs_check.document.model import TextUnit
@@ -19,23 +17,25 @@ PassageKind = Literal["regulation", "mention", "arrangement", "prose"]
 
 
 class Passage(NamedTuple):
-    """A passage and what kind of text it is. One per paragraph or cell, read by the matcher, never
+    """A passage and what its sentences do. One per paragraph or cell, read by the matcher, never
     serialised (the assessment quotes it as Evidence): an immutable named tuple, like PassageMatch."""
 
     unit: TextUnit
     kind: PassageKind
-    context: str  # section path and column header, lower-cased, for heading context
+    context: str  # section path, column header and the row's regulation cell, lower-cased: the topic context
     signals: list[str]
+    sentences: tuple[Sentence, ...] = ()
 
 
 class PassageSet:
     """A document's passages in reading order, with term indexes over their texts and their contexts."""
 
     def __init__(self, passages: list[Passage], texts: TermIndex, contexts: TermIndex,
-                 records: set[tuple[int, int]]) -> None:
+                 records: set[tuple[int, int]], row_topic_indices: frozenset[int] = frozenset()) -> None:
         self.items = passages
         self.texts = texts
         self.contexts = contexts
+        self.row_topic_indices = row_topic_indices  # own cells of rows whose regulation cell names a topic
         self.arrangements = frozenset(i for i, passage in enumerate(passages) if passage.kind == "arrangement")
         # A record-like table row (Område | Så gör vi | Hur ofta | Ansvarig) is one statement: each own cell's
         # row mates. Rows whose cells hold whole sections of paragraphs (see _record_rows) are not records.
@@ -53,15 +53,28 @@ class PassageSet:
 
 
 def analyse_passages(indexed: IndexedUnits, config: MatchingConfig,
-                     responsibilities: Sequence[Responsibility] = ()) -> PassageSet:
+                     responsibilities: Sequence[Responsibility] = (),
+                     frequencies: Sequence[Sequence[Frequency]] | None = None) -> PassageSet:
     units, texts = indexed.units, indexed.terms
-    # Every passage of a section has the same context: each distinct one is built once.
-    context_of: dict[tuple[tuple[str, ...], str | None], str] = {}
-    contexts = [context_of.get(key) or context_of.setdefault(key, _context(*key))
-                for key in ((unit.section_path, unit.column_header) for unit in units)]
     # Column headers are few: each distinct one is looked at once.
     regulation_columns = {header for header in {unit.column_header for unit in units} - {None}
                           if find_terms(header, config.regulation_column_terms, texts.rules)}
+    # A table row ties its own cells to the requirement in its regulation cell ("Krav | Så här gör vi"): the
+    # regulation cell is context of the row's other cells, as a heading is of its paragraphs.
+    row_topics: dict[tuple[int, int], str] = {}
+    for unit in units:
+        if unit.column_header in regulation_columns and (key := _row_key(unit)) is not None:
+            row_topics[key] = row_topics.get(key, "") + " " + unit.text
+    # Every passage of a section has the same context: each distinct one is built once.
+    context_of: dict[tuple[tuple[str, ...], str | None, str], str] = {}
+    contexts = []
+    row_topic_indices = set()
+    for index, unit in enumerate(units):
+        row_topic = "" if unit.column_header in regulation_columns else row_topics.get(_row_key(unit), "")
+        if row_topic:
+            row_topic_indices.add(index)
+        key = (unit.section_path, unit.column_header, row_topic)
+        contexts.append(context_of.get(key) or context_of.setdefault(key, _context(*key)))
     # A responsibility statement makes its passage an arrangement; an Ansvar cell makes its record row one.
     records = _record_rows(units)
     row_cells: dict[tuple[int, int], list[str]] = {}
@@ -78,65 +91,60 @@ def analyse_passages(indexed: IndexedUnits, config: MatchingConfig,
             if statement.role not in roles:
                 roles.append(statement.role)
     context_index = TermIndex(contexts, texts.rules)
-    arrangement_terms = texts.texts_with(config.arrangement_terms)
     under_responsibility = context_index.texts_with(config.responsibility.terms)
-    framing, mentions = _kind_patterns(config.regulation_framing, config.mention_patterns).hits(indexed)
-    passages = [_classify(unit, context, framing.get(index, []), mentions.get(index, []), owners.get(unit.block_id, []),
-                          arrangement_terms.get(index, []), unit.column_header in regulation_columns,
-                          index in under_responsibility)
-                for index, (unit, context) in enumerate(zip(units, contexts, strict=True))]
-    return PassageSet(_inherit_from_introductions(passages), texts, context_index, records)
+    # A whole passage is a responsibility statement when it is a bullet of an "X ansvarar för att:" list or a
+    # bullet under a responsibility heading: its sentences need no verb of their own.
+    whole = {s.block_id for s in responsibilities if s.form in ("list_item", "role_label", "table_column")}
+    whole |= {block_id for s in responsibilities if s.form == "table_column"
+              for block_id in row_cells.get(row_of.get(s.block_id), [])}
+    stated = frozenset(index for index, unit in enumerate(units)
+                       if unit.block_id in whole or (unit.is_list_item and index in under_responsibility))
+    sentences = classify_sentences(indexed, config.statements, config.responsibility.abbreviations,
+                                   frequencies or [[] for _ in units], stated)
+    passages = []
+    for index, (unit, context) in enumerate(zip(units, contexts, strict=True)):
+        found = sentences[index]
+        signals = [f"ansvar: {role}" for role in owners.get(unit.block_id, [])]
+        if unit.column_header in regulation_columns:
+            found = with_kind(found, "regulation", f"kolumn: {unit.column_header}")
+            signals = [f"kolumn: {unit.column_header}"]
+        signals += [signal for sentence in found for signal in sentence.signals]
+        passages.append(Passage(unit=unit, kind=passage_kind(found), context=context,  # type: ignore[arg-type]
+                                signals=list(dict.fromkeys(signals)), sentences=found))
+    return PassageSet(_inherit_from_introductions(passages), texts, context_index, records,
+                      frozenset(row_topic_indices))
 
 
 def _inherit_from_introductions(passages: list[Passage]) -> list[Passage]:
     """Bullets say what their introduction says: under "Egenkontrollen ska innefatta;" each bullet is part of an
-    own arrangement, under a restated regulation each bullet restates it too."""
+    own arrangement, under a restated regulation each bullet restates it too, under "Under 2027 ska vi
+    införa:" each bullet is planned."""
     result: list[Passage] = []
     introduction: Passage | None = None
-    for passage in passages:
+    for position, passage in enumerate(passages):
         unit = passage.unit
         if not unit.is_list_item:
-            introduction = passage if unit.text.rstrip().endswith((":", ";")) else None
-        elif introduction is not None and introduction.unit.section_path == unit.section_path:
-            inherit = introduction.kind == "regulation" or (passage.kind == "prose" and introduction.kind != "prose")
-            if inherit:
-                passage = passage._replace(kind=introduction.kind,
-                                           signals=[*passage.signals, f"punkt under: {introduction.unit.text[:60]}"])
+            # A lead-in ends in a colon, or stops mid-sentence right before a list ("… kan bestå av att").
+            following = passages[position + 1].unit if position + 1 < len(passages) else None
+            text = unit.text.rstrip()
+            lead_in = text.endswith((":", ";")) or (
+                following is not None and following.is_list_item and not text.endswith((".", "!", "?")))
+            introduction = passage if lead_in else None
+        elif introduction is not None and introduction.unit.section_path == unit.section_path \
+                and introduction.sentences:
+            said = introduction.sentences[-1].kind
+            signal = f"punkt under: {introduction.unit.text[:60]}"
+            if said in ("regulation", "plan", "negation", "delegated", "definition"):
+                found = with_kind(passage.sentences, said, signal)
+            elif said == "arrangement":
+                found = with_kind(passage.sentences, "arrangement", signal, only=frozenset({"prose", "hedge"}))
+            else:
+                found = passage.sentences
+            if found != passage.sentences:
+                passage = passage._replace(sentences=found, kind=passage_kind(found),
+                                           signals=[*passage.signals, signal])
         result.append(passage)
     return result
-
-
-Compiled = tuple[tuple[tuple[Clause, ...], re.Pattern[str]], ...]
-
-
-@dataclass(frozen=True)
-class _KindPatterns:
-    """The regulation and mention patterns compiled once, each with the literals a match must contain."""
-
-    framing: Compiled
-    mentions: Compiled
-
-    def hits(self, indexed: IndexedUnits) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
-        """For every passage the framing and the mention patterns that match it, in catalog order."""
-        units = indexed.units
-
-        def matching(patterns: Compiled) -> dict[int, list[str]]:
-            found: dict[int, list[str]] = {}
-            for required, pattern in patterns:
-                for index in indexed.literals.satisfying(required):
-                    if pattern.search(units[index].text):
-                        found.setdefault(index, []).append(pattern.pattern)
-            return found
-
-        return matching(self.framing), matching(self.mentions)
-
-
-@lru_cache(maxsize=4)
-def _kind_patterns(framing: tuple[str, ...], mentions: tuple[str, ...]) -> _KindPatterns:
-    def compiled(patterns: tuple[str, ...]) -> Compiled:
-        return tuple((required_literals(p), re.compile(p, re.IGNORECASE)) for p in patterns)
-
-    return _KindPatterns(compiled(framing), compiled(mentions))
 
 
 def _record_rows(units: Sequence[TextUnit]) -> set[tuple[int, int]]:
@@ -154,22 +162,6 @@ def _row_key(unit: TextUnit) -> tuple[int, int] | None:
     return (unit.locator.block_index, unit.locator.row) if unit.locator.row is not None else None
 
 
-def _context(section_path: tuple[str, ...], column_header: str | None) -> str:
-    """Section path and column header, lower-cased."""
-    return (" ".join(section_path) + " " + (column_header or "")).lower()
-
-
-def _classify(unit: TextUnit, context: str, framing: list[str], mentions: list[str], owners: list[str],
-              arrangement_terms: Sequence[str], regulation_column: bool, under_responsibility: bool) -> Passage:
-    if regulation_column:
-        return Passage(unit=unit, kind="regulation", context=context, signals=[f"kolumn: {unit.column_header}"])
-    if framing:
-        return Passage(unit=unit, kind="regulation", context=context, signals=framing)
-    if mentions:
-        return Passage(unit=unit, kind="mention", context=context, signals=mentions)
-    # A responsibility statement (including a bullet of an "X ansvarar för att:" list) is an arrangement
-    # even when it has no verb of its own.
-    arrangement = [*(f"ansvar: {role}" for role in owners), *arrangement_terms]
-    if arrangement or (unit.is_list_item and under_responsibility):
-        return Passage(unit=unit, kind="arrangement", context=context, signals=arrangement or ["punkt under ansvar"])
-    return Passage(unit=unit, kind="prose", context=context, signals=[])
+def _context(section_path: tuple[str, ...], column_header: str | None, row_topic: str) -> str:
+    """Section path, column header and the row's regulation cell, lower-cased."""
+    return (" ".join(section_path) + " " + (column_header or "") + row_topic).lower()

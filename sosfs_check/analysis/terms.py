@@ -10,7 +10,8 @@ Every word of a catalog term matches tokens by a declared mode (matching.yaml, `
   ("avvikelse" finds "avvikelsehantering", "klagomål" finds "klagomålshanteringen");
 * `~word` — inflections only, never a compound ("~myndighet" does not find "myndighetsutövning");
 * `=word` — exactly as written ("=sol" finds "SoL", never "Solna" or "solen");
-* `*word` — also as the last part of a compound ("*enkät" finds "brukarenkäten").
+* `*word` — inflections and the last part of a compound, never the first ("*system" finds
+  "avvikelsesystemet", not "systematiskt").
 
 Numbers and single letters match only as written ("24 b §" never finds "24 boenden"); an ending is one of a
 closed list, so "ska" never finds "skapa" or "skador". Acronyms are marked exact in the catalog ("=sol",
@@ -102,7 +103,7 @@ class WordForms:
     def _rest_fits(self, rest: str, mark: str, word: str) -> bool:
         if not rest or rest in self.suffixes:
             return True
-        if mark == "~" or len(word) < self.compound_min_word:
+        if mark in ("~", "*") or len(word) < self.compound_min_word:
             return False
         for link in ("", *self.linking):
             if rest.startswith(link) and len(rest) - len(link) >= self.compound_min_part:

@@ -1,22 +1,34 @@
-"""The decision procedure: from a requirement's passage matches to a status with a Swedish reason.
+"""The decision procedure: from a requirement's passage matches to a status, a rule code and a Swedish reason.
 
-1. Not in the document's scope            → not_applicable.
-2. An own arrangement names the topic and,
-   together with the other own passages on
-   the topic, carries every essential element → covered.
-3. Own text names the topic, but as a mere
-   mention or without some element       → partial.
-4. Nothing, or only the regulation restated → missing.
+In order, the first rule that applies decides:
+
+1. ``not_applicable.scope``         the requirement binds an activity the document does not cover.
+2. ``covered.arrangement``          an own arrangement names the topic, and every essential element stands
+                                    in its own sentences, its table row or its section.
+3. ``missing.element_absent.X``     (requirements whose elements are their core, like sannolikhet for RISK-2)
+                                    the element appears nowhere in the organisation's own text on the topic.
+4. ``partial.element_missing.X``    an own arrangement on the topic lacks element X.
+5. ``partial.mention`` / ``partial.definition`` / ``partial.enumeration`` / ``partial.no_arrangement``
+                                    own text names the topic without arranging it.
+6. ``missing.plan_or_absence``      the topic stands only in plans, admissions that something is lacking, or
+                                    activities another body runs.
+7. ``missing.regulation_only``      only the regulation restated.
+8. ``missing.no_text``              nothing on the topic.
 """
 
 from __future__ import annotations
 
 from sosfs_check.assessment.model import Evidence, Finding
 from sosfs_check.catalog.models import MatchingConfig, Requirement
-from sosfs_check.matching.matcher import PassageMatch
+from sosfs_check.matching.matcher import PassageMatch, RequirementMatches, display
 
 _KIND_SV = {"regulation": "återger föreskriften", "mention": "nämner ämnet", "arrangement": "egen ordning",
-            "prose": "egen text"}
+            "prose": "egen text", "absent": "plan, brist eller annans verksamhet"}
+_STATEMENT_SV = {"regulation": "föreskriften återgiven", "negation": "säger att något saknas",
+                 "plan": "plan för framtiden", "definition": "definition eller syfte",
+                 "delegated": "annan nämnd eller huvudman", "hedge": "möjlighet eller råd",
+                 "arrangement": "egen ordning", "prose": "egen text"}
+_EVIDENCE_KIND = {"absent": "mention"}  # the schema's passage kinds: a plan or admission is a mention
 
 
 def _quote(text: str, limit: int) -> str:
@@ -24,70 +36,117 @@ def _quote(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+def signals_of(match: PassageMatch) -> list[str]:
+    """What fired for one passage, in Swedish: the trail a reader can follow."""
+    sentences = match.passage.sentences
+    said = sorted({_STATEMENT_SV[sentences[number].kind] for number in match.topic_sentences})
+    return [signal for signal in [
+        f"fraser: {display(match.phrases)}" if match.phrases else "",
+        f"rubrik: {display(match.heading_terms)}" if match.heading_terms else "",
+        f"meningen om ämnet: {', '.join(said)}" if said else "",
+        f"delar: {', '.join(match.elements)}" if match.elements else "",
+        f"delar bara nämnda: {', '.join(match.touched)}" if match.touched else "",
+        f"handlar om annat: {display(match.near_misses)}" if match.near_misses else "",
+        f"uppräkning av {len(match.enumerated_topics)} ämnen" if match.enumerated_topics else "",
+        *(s for sentence in sentences for s in sentence.signals if match.arranged and sentence.kind == "arrangement"),
+    ] if signal]
+
+
 def _evidence(match: PassageMatch, config: MatchingConfig, reason: str) -> Evidence:
     unit = match.passage.unit
-    method = "; ".join(filter(None, [
-        f"fraser: {', '.join(match.phrases)}" if match.phrases else "",
-        f"rubrik: {', '.join(match.heading_terms)}" if match.heading_terms else "",
-        f"delar: {', '.join(match.elements)}" if match.elements else "",
-        f"handlar om annat: {', '.join(match.near_misses)}" if match.near_misses else "",
-        f"uppräkning av {len(match.enumerated_topics)} ämnen" if match.enumerated_topics else "",
-    ]))
     start, end = match.span or (None, None)
+    kind = match.effective_kind
     return Evidence(quote=_quote(unit.text, config.quote_max_chars), section=" › ".join(unit.section_path),
                     location=unit.locator.describe(), locator=unit.locator, block_id=unit.block_id,
-                    match_start=start, match_end=end, passage_kind=match.effective_kind,
-                    method=method, score=round(match.score, 2), reason=reason)
+                    match_start=start, match_end=end, passage_kind=_EVIDENCE_KIND.get(kind, kind),  # type: ignore[arg-type]
+                    method="; ".join(signals_of(match)), score=round(match.score, 2), reason=reason)
 
 
-def decide(requirement: Requirement, matches: list[PassageMatch], config: MatchingConfig, in_scope: bool,
+def _where(match: PassageMatch) -> str:
+    return match.passage.unit.locator.section or "inledningen"
+
+
+def decide(requirement: Requirement, found: RequirementMatches, config: MatchingConfig, in_scope: bool,
            scope_label: str) -> Finding:
     base = dict(requirement_id=requirement.id, title=requirement.title, kind=requirement.kind,
                 chapter=requirement.source.chapter, citation=requirement.source.citation)
     if not in_scope:
-        return Finding(**base, status="not_applicable",
-                       reason=f"Kravet gäller {requirement.applies_to}; dokumentet omfattar {scope_label}.")
+        return Finding(**base, status="not_applicable", rule="not_applicable.scope",
+                       reason=f"Kravet gäller {_AUDIENCE_SV.get(requirement.applies_to, requirement.applies_to)}; "
+                              f"dokumentet omfattar {scope_label}.")
+    matches = found.matches
     kinds = [(m, m.effective_kind) for m in matches]  # a property: computed once per match
-    own = [m for m, kind in kinds if kind in ("arrangement", "prose")]
-    direct_arrangements = [m for m, kind in kinds if kind == "arrangement" and m.phrases]
-    on_topic = [m for m in own if m.phrases or m.heading_terms]
-    found_elements = {name for m in on_topic for name in m.elements}
     needed = [e.name for e in requirement.evidence.elements]
-    missing_elements = [name for name in needed if name not in found_elements]
-    mentions = [m for m, kind in kinds if kind == "mention" and m.phrases]
-    restated = [m for m, kind in kinds if kind == "regulation"]
+    # Only a passage that names the topic itself (or in its table row) can carry an arrangement; one that
+    # only stands under a heading on the topic contributes elements.
+    arrangements = [m for m, kind in kinds if kind == "arrangement" and (m.phrases or m.row_specific)]
 
-    if direct_arrangements and not missing_elements:
-        best = direct_arrangements[0]
-        # Up to two more passages that add elements; a bullet repeated under several roles is quoted once.
+    def elements_for(match: PassageMatch) -> set[str]:
+        return set(match.elements) | found.section_elements.get(match.passage.unit.section_path, frozenset())
+
+    complete = [m for m in arrangements if not set(needed) - elements_for(m)]
+    if complete:
+        best = complete[0]
         quoted = {best.passage.unit.text}
         extra = []
-        for match in on_topic:
+        for match in arrangements[1:]:
             if len(extra) < 2 and match.elements and match.passage.unit.text not in quoted:
                 extra.append(match)
                 quoted.add(match.passage.unit.text)
-        evidence = [_evidence(best, config, f"Egen ordning: {_KIND_SV[best.effective_kind]} om ämnet.")]
+        evidence = [_evidence(best, config, f"Egen ordning: {_KIND_SV['arrangement']} om ämnet.")]
         evidence += [_evidence(m, config, "Kompletterar med " + ", ".join(m.elements) + ".") for m in extra]
-        return Finding(**base, status="covered", reason=f"Dokumentet beskriver en egen ordning ({best.passage.unit.locator.section or 'inledningen'}).",
-                       evidence=evidence)
-    own_direct = [m for m in own if m.phrases]
-    if len(own_direct) + len(mentions) >= config.min_phrase_units_for_partial:
-        best = (direct_arrangements or own_direct or mentions)[0]
-        if missing_elements:
-            why = "Ämnet finns men det saknas: " + ", ".join(missing_elements) + "."
-        elif best.effective_kind == "mention":
-            why = "Ämnet nämns bara (definition eller plan), utan egen ordning."
-        else:
-            why = "Ämnet nämns men ingen egen ordning (ansvar, rutin, rytm) beskrivs."
-        return Finding(**base, status="partial", reason=why, missing_elements=missing_elements,
-                       evidence=[_evidence(best, config, why)])
+        return Finding(**base, status="covered", rule="covered.arrangement", signals=signals_of(best),
+                       reason=f"Dokumentet beskriver en egen ordning ({_where(best)}).", evidence=evidence)
+
+    absent_core = [name for name in needed if name not in found.own_elements and name not in found.touched_elements]
+    if requirement.evidence.missing_without_elements and absent_core and (arrangements or matches):
+        nearest = (arrangements or matches)[0]
+        why = f"Organisationens egen text tar aldrig upp {', '.join(absent_core)}."
+        return Finding(**base, status="missing", rule=f"missing.element_absent.{absent_core[0]}",
+                       reason=why, missing_elements=absent_core, signals=signals_of(nearest),
+                       evidence=[_evidence(nearest, config, why)])
+    if arrangements:
+        best = max(arrangements, key=lambda m: len(elements_for(m)))
+        lacking = [name for name in needed if name not in elements_for(best)]
+        why = "Ämnet har en egen ordning men det saknas: " + ", ".join(lacking) + "."
+        return Finding(**base, status="partial", rule=f"partial.element_missing.{lacking[0]}", reason=why,
+                       missing_elements=lacking, signals=signals_of(best), evidence=[_evidence(best, config, why)])
+
+    own = [m for m, kind in kinds if kind in ("mention", "prose") and (m.phrases or m.row_specific)]
+    if len(own) >= config.min_phrase_units_for_partial:
+        best = next((m for m in own if m.phrases), own[0])
+        rule, why = _mention_rule(best)
+        lacking = [name for name in needed if name not in found.own_elements]
+        return Finding(**base, status="partial", rule=rule, reason=why, missing_elements=lacking,
+                       signals=signals_of(best), evidence=[_evidence(best, config, why)])
+    absent = [m for m, kind in kinds if kind == "absent"]
+    if absent:
+        best = absent[0]
+        why = "Ämnet finns bara som plan, som något som saknas eller som en annan nämnds verksamhet."
+        return Finding(**base, status="missing", rule="missing.plan_or_absence", reason=why,
+                       signals=signals_of(best), evidence=[_evidence(best, config, why)])
+    restated = [m for m, kind in kinds if kind == "regulation"]
     if restated:
         best = restated[0]
         why = "Bara föreskriften återgiven; ingen egen ordning beskrivs."
-        return Finding(**base, status="missing", reason=why, evidence=[_evidence(best, config, why)])
-    nearest = matches[0] if matches else None
-    why = f"Inget avsnitt om {requirement.title.lower()}."
-    if nearest is not None:
-        why += f" Närmast: {nearest.passage.unit.locator.section or 'inledningen'}."
-    return Finding(**base, status="missing", reason=why,
-                   evidence=[_evidence(nearest, config, why)] if nearest else [])
+        return Finding(**base, status="missing", rule="missing.regulation_only", reason=why,
+                       signals=signals_of(best), evidence=[_evidence(best, config, why)])
+    why = f"Inget avsnitt om {requirement.title[0].lower() + requirement.title[1:]}."
+    return Finding(**base, status="missing", rule="missing.no_text", reason=why)
+
+
+def _mention_rule(match: PassageMatch) -> tuple[str, str]:
+    kinds = match.topic_kinds
+    if match.enumerated_topics:
+        return "partial.enumeration", "Ämnet nämns bara som ett ord i en uppräkning av flera ämnen."
+    if match.near_misses:
+        return "partial.mention", "Texten om ämnet handlar om något annat (t.ex. enskilda ärenden)."
+    if "definition" in kinds:
+        return "partial.definition", "Ämnet definieras eller motiveras, men ingen egen ordning beskrivs."
+    if "hedge" in kinds:
+        return "partial.mention", "Ämnet nämns som en möjlighet, utan egen ordning (ansvar, rutin, rytm)."
+    return "partial.no_arrangement", "Ämnet nämns men ingen egen ordning (ansvar, rutin, rytm) beskrivs."
+
+
+_AUDIENCE_SV = {"vårdgivare": "vårdgivare (hälso- och sjukvård)", "socialtjänst_lss": "socialtjänst och LSS",
+                "socialtjänst": "socialtjänst", "lss": "verksamhet enligt LSS", "alla": "all verksamhet"}

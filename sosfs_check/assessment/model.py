@@ -52,6 +52,12 @@ class Finding(ResultModel):
     missing_elements: list[str] = Field(default_factory=list,
                                         description="Essential parts of the requirement the document lacks.")
     evidence: list[Evidence] = Field(default_factory=list)
+    rule: str = Field("", description="The rule of the decision procedure that decided the status, e.g. "
+                                      "'covered.arrangement', 'partial.element_missing.sannolikhet', "
+                                      "'missing.regulation_only' (see `sosfs-check explain`).")
+    signals: list[str] = Field(default_factory=list,
+                               description="What fired in the deciding passage, in Swedish: phrases, heading terms, "
+                                           "what the sentence does, elements, arrangement signals.")
 
 
 class ChapterSummary(ResultModel):

@@ -24,7 +24,7 @@ from sosfs_check.assessment.model import (
 )
 from sosfs_check.catalog import Catalog, load_catalog
 from sosfs_check.document.model import DocumentModel
-from sosfs_check.matching.matcher import mark_enumerations, match_requirement
+from sosfs_check.matching.matcher import mark_enumerations, mark_row_topics, match_requirement, topic_families
 
 
 def check(source: DocumentModel | Path | str, *, omfattning: list[str] | None = None,
@@ -39,13 +39,15 @@ def check(source: DocumentModel | Path | str, *, omfattning: list[str] | None = 
     indexed = index_units(units, WordForms.from_catalog(catalog))
     frequencies_per_unit = FrequencyFinder(catalog.frequencies).per_unit(indexed)
     responsibilities = extract_responsibilities(indexed, catalog, frequencies_per_unit)
-    passages = analyse_passages(indexed, catalog.matching, responsibilities)
+    passages = analyse_passages(indexed, catalog.matching, responsibilities, frequencies_per_unit)
     scope = detect_scope(passages, catalog.matching, omfattning)
     scope_label = ", ".join(scope.activities) or "ingen identifierad verksamhet"
 
     active = [requirement for requirement in catalog.requirements if requirement.lifecycle != "retired"]
-    matches = mark_enumerations({r.id: match_requirement(r, passages) for r in active},
-                                catalog.matching.enumeration_min_topics)
+    families = topic_families(active, passages)
+    matches = mark_row_topics(mark_enumerations({r.id: match_requirement(r, passages, families) for r in active},
+                                                catalog.matching.enumeration_min_topics),
+                              catalog.matching.row_topic_max_requirements)
     findings = [decide(r, matches[r.id], catalog.matching, applies(r.applies_to, scope, catalog.matching), scope_label)
                 for r in active]
 

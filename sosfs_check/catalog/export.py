@@ -20,7 +20,7 @@ LIST_SEPARATOR = "; "
 COLUMNS = (
     "id", "chapter", "paragraph", "part", "citation", "verified", "source_note", "kind", "applies_to", "title",
     "text", "rationale", "covered_when", "partial_when", "phrases", "elements", "heading_terms", "near_miss_terms",
-    "roles", "citations", "example_meets", "example_falls_short", "related", "lifecycle",
+    "weak_phrases", "sibling_terms", "own_terms", "missing_without_elements", "roles", "citations", "example_meets", "example_falls_short", "related", "lifecycle",
 )
 
 
@@ -56,6 +56,10 @@ def requirement_rows(catalog: Catalog) -> list[dict[str, Any]]:
             "elements": json.dumps([e.model_dump() for e in r.evidence.elements], ensure_ascii=False),
             "heading_terms": _join(r.evidence.heading_terms),
             "near_miss_terms": _join(r.evidence.near_miss_terms),
+            "weak_phrases": json.dumps([w.model_dump() for w in r.evidence.weak_phrases], ensure_ascii=False),
+            "sibling_terms": _join(r.evidence.sibling_terms),
+            "own_terms": _join(r.evidence.own_terms),
+            "missing_without_elements": r.evidence.missing_without_elements,
             "roles": _join(r.evidence.roles),
             "citations": _join(r.evidence.citations),
             "example_meets": r.examples.meets,
@@ -88,6 +92,10 @@ def requirement_from_row(row: dict[str, Any]) -> Requirement:
             "elements": json.loads(row["elements"] or "[]"),
             "heading_terms": _split(row["heading_terms"]),
             "near_miss_terms": _split(row.get("near_miss_terms", "")),
+            "weak_phrases": json.loads(row.get("weak_phrases") or "[]"),
+            "sibling_terms": _split(row.get("sibling_terms", "")),
+            "own_terms": _split(row.get("own_terms", "")),
+            "missing_without_elements": str(row.get("missing_without_elements", "")).lower() in ("true", "1"),
             "roles": _split(row["roles"]),
             "citations": _split(row["citations"]),
         },

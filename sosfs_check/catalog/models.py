@@ -77,10 +77,25 @@ class Element(StrictModel):
     terms: tuple[str, ...] = Field(min_length=1)
 
 
+class WeakPhrase(StrictModel):
+    """Generic words ("uppföljning", "dokumentera") that name the topic only beside a specific co-word."""
+
+    terms: tuple[str, ...] = Field(min_length=1)
+    together_with: tuple[str, ...] = Field(min_length=1)
+
+
 class EvidenceSpec(StrictModel):
     """What the matcher looks for in a document."""
 
     phrases: tuple[str, ...] = Field(min_length=1)
+    weak_phrases: tuple[WeakPhrase, ...] = ()
+    sibling_terms: tuple[str, ...] = Field(
+        (), description="Words that frame a passage for a sibling requirement (vårdskada for the socialtjänst "
+                        "variant): such a passage does not count unless it also has one of own_terms.")
+    own_terms: tuple[str, ...] = ()
+    missing_without_elements: bool = Field(
+        False, description="The elements are the requirement's core (sannolikhet for RISK-2): when the document's "
+                           "own text never names them, the requirement is missing, not partial.")
     elements: tuple[Element, ...] = ()
     heading_terms: tuple[str, ...] = ()
     near_miss_terms: tuple[str, ...] = Field(
@@ -195,19 +210,41 @@ class TermMatching(StrictModel):
     short_words: tuple[str, ...] = ()
 
 
+CueKind = Literal["regulation", "negation", "plan", "definition", "delegated", "hedge"]
+
+
+class StatementConfig(StrictModel):
+    """How the kind of a sentence is recognised (matching.yaml, `statements`)."""
+
+    precedence: tuple[CueKind, ...] = Field(min_length=1)
+    patterns: dict[CueKind, Patterns]
+    arrangement_terms: tuple[str, ...] = Field(min_length=1)
+    rule_terms: tuple[str, ...] = Field(
+        (), description="Modal verbs that make an own rule of a sentence but do not by themselves end a "
+                        "restatement of the regulation.")
+    body_pattern: str = Field(description="What names a body (a nämnd) in a sentence; the one named most often "
+                                          "is the document's own.")
+
+    @model_validator(mode="after")
+    def _every_kind_ordered(self) -> StatementConfig:
+        unordered = sorted(set(self.patterns) - set(self.precedence))
+        if unordered:
+            raise ValueError(f"precedence saknar {', '.join(unordered)}")
+        return self
+
+
 class MatchingConfig(StrictModel):
     """Signals and thresholds of the matcher (requirements_catalog/matching.yaml)."""
 
     term_matching: TermMatching
     regulation_column_terms: tuple[str, ...]
-    regulation_framing: Patterns
-    mention_patterns: Patterns
-    arrangement_terms: tuple[str, ...]
+    statements: StatementConfig
     inflection_exclusions: tuple[str, ...] = ()
     responsibility: ResponsibilityConfig
     scopes: dict[Activity, ScopeRule]
     applies_to: dict[AppliesTo, tuple[Activity, ...]]
     enumeration_min_topics: int = Field(ge=2)
+    row_topic_max_requirements: int = Field(ge=1)
     min_phrase_units_for_partial: int = Field(ge=1)
     quote_max_chars: int = Field(ge=40)
 
@@ -242,10 +279,11 @@ class Catalog(StrictModel):
         terms: list[str] = []
         for requirement in self.requirements:
             spec = requirement.evidence
-            terms += [*spec.phrases, *spec.heading_terms, *spec.near_miss_terms,
-                      *(t for e in spec.elements for t in e.terms)]
+            terms += [*spec.phrases, *spec.heading_terms, *spec.near_miss_terms, *spec.sibling_terms, *spec.own_terms,
+                      *(t for e in spec.elements for t in e.terms),
+                      *(t for weak in spec.weak_phrases for t in (*weak.terms, *weak.together_with))]
         config = self.matching
-        terms += [*config.regulation_column_terms, *config.arrangement_terms, *config.responsibility.terms]
+        terms += [*config.regulation_column_terms, *config.statements.arrangement_terms, *config.responsibility.terms]
         terms += [t for rule in config.scopes.values() for t in rule.terms]
         return terms
 

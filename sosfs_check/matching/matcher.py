@@ -1,19 +1,22 @@
 """Match classified passages against a requirement's evidence spec.
 
-For every requirement the matcher collects the passages that name its topic
-(a catalog phrase in the passage, or a heading term in its section path plus
-an element in the passage) and records which essential elements each own
-passage carries. It decides nothing; the assessment stage does.
+For every requirement the matcher collects the passages that name its topic — a catalog phrase in one of the
+passage's sentences, a phrase in the regulation cell of its table row, or a heading term in its section path
+together with an element or an own arrangement — and records, sentence by sentence, what the passage does
+with the topic (arranges it, mentions it, plans it, restates the regulation) and which essential elements
+its own sentences carry. It decides nothing; the assessment stage does.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from operator import itemgetter
 from typing import NamedTuple
 
 from sosfs_check.analysis.passages import Passage, PassageSet
-from sosfs_check.analysis.terms import TermIndex
+from sosfs_check.analysis.statements import ABSENT, OWN
+from sosfs_check.analysis.terms import TermIndex, plain
 from sosfs_check.catalog.models import Requirement
 
 
@@ -23,14 +26,20 @@ class PassageMatch(NamedTuple):
     times faster than a frozen dataclass."""
 
     passage: Passage
-    phrases: Sequence[str]
+    phrases: Sequence[str]          # topic phrases found in the passage's counted sentences
     heading_terms: Sequence[str]
-    elements: Sequence[str]       # names of the requirement's elements found in this passage
+    elements: Sequence[str]         # names of the requirement's elements in the passage's own sentences
     score: float
     near_misses: Sequence[str] = ()  # near-miss terms: the passage speaks of something else
-    enumerated_topics: Sequence[str] = ()  # set when the passage names many topics at once
+    enumerated_topics: Sequence[str] = ()  # set when the topic stands only in a sentence naming many topics
     texts: TermIndex | None = None  # to locate phrases on demand
-    index: int = -1               # the passage's position in the document's passage list
+    index: int = -1                 # the passage's position in the document's passage list
+    topic_sentences: frozenset[int] = frozenset()  # the sentences that name the topic
+    topic_kinds: frozenset[str] = frozenset()      # what those sentences do
+    arranged: bool = False          # the topic stands in or beside an own arrangement
+    touched: Sequence[str] = ()     # elements named only in a definition, hedge or plan of the passage
+    row_terms: Sequence[str] = ()   # topic phrases in the regulation cell of the passage's table row
+    row_specific: bool = False      # that regulation cell is about few requirements: its topic is the cell's
 
     @property
     def span(self) -> tuple[int, int] | None:
@@ -42,46 +51,174 @@ class PassageMatch(NamedTuple):
 
     @property
     def effective_kind(self) -> str:
-        """The passage's kind for this requirement: a near miss or a word in an enumeration only mentions it."""
-        if (self.near_misses or self.enumerated_topics) and self.passage.kind in ("arrangement", "prose"):
+        """What the passage does for this requirement: arrangement, mention, absent (plan, admission,
+        another body's activity), regulation or prose."""
+        if self.enumerated_topics or self.near_misses and not self.arranged:
             return "mention"
-        return self.passage.kind
+        if self.arranged:
+            return "arrangement"
+        kinds = self.topic_kinds
+        if kinds and kinds <= {"regulation"}:
+            return "regulation"
+        if kinds and kinds <= ABSENT | {"delegated", "regulation"}:
+            return "absent"
+        if kinds & {"definition", "hedge"}:
+            return "mention"
+        return "prose" if kinds & OWN or self.heading_terms else "regulation"
 
 
-def match_requirement(requirement: Requirement, passages: PassageSet) -> list[PassageMatch]:
+@dataclass(frozen=True)
+class RequirementMatches:
+    """Every passage that speaks to one requirement, strongest first, and where its elements stand."""
+
+    matches: list[PassageMatch]
+    section_elements: Mapping[tuple[str, ...], frozenset[str]]  # per section: elements in own sentences
+    own_elements: frozenset[str]       # elements anywhere in the document's own sentences about the topic
+    touched_elements: frozenset[str]   # elements named only in own definitions or hedges
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.matches)
+
+    def __len__(self) -> int:
+        return len(self.matches)
+
+
+def _sentence_of(passage: Passage, position: int) -> int:
+    for number, sentence in enumerate(passage.sentences):
+        if sentence.first_token <= position < sentence.end_token:
+            return number
+    return len(passage.sentences) - 1
+
+
+def _sentences_with(texts: TermIndex, passages: Sequence[Passage], terms: Sequence[str],
+                    where: Mapping[int, Sequence[str]]) -> dict[int, dict[int, list[str]]]:
+    """Per passage index, per sentence number, the terms (of those given) standing there."""
+    found: dict[int, dict[int, list[str]]] = {}
+    for index, present in where.items():
+        per_sentence = found.setdefault(index, {})
+        for term in present:
+            for position in texts.positions(term, index):
+                per_sentence.setdefault(_sentence_of(passages[index], position), []).append(term)
+    return found
+
+
+def topic_families(requirements: Sequence[Requirement], passages: PassageSet) -> dict[int, frozenset[str]]:
+    """Per passage, the other topics it is about: the topic families whose catalog phrases stand both in the
+    passage and in its heading (under "Avvikelser, klagomål och synpunkter" a passage on avvikelser is about
+    RAPP, not KLAG)."""
+    in_text: dict[int, set[str]] = {}
+    in_heading: dict[int, set[str]] = {}
+    for requirement in requirements:
+        family = topic(requirement.id)
+        for index in passages.texts.texts_with(requirement.evidence.phrases):
+            in_text.setdefault(index, set()).add(family)
+        for index in passages.contexts.texts_with(requirement.evidence.heading_terms):
+            in_heading.setdefault(index, set()).add(family)
+    return {index: frozenset(families & in_heading.get(index, set())) for index, families in in_text.items()}
+
+
+def match_requirement(requirement: Requirement, passages: PassageSet,
+                      families_at: Mapping[int, frozenset[str]] | None = None) -> RequirementMatches:
+    """`families_at` (from topic_families): a passage about another topic that only stands under a heading on
+    this one lends it nothing ("Avvikelser utreds av enhetschefen" under "Avvikelser, klagomål och synpunkter"
+    says nothing of how complaints are investigated)."""
     spec = requirement.evidence
-    texts, contexts = passages.texts, passages.contexts
-    # Per passage, what it contains: built from each term's hits, so the cost follows the hits, not the
-    # number of passages times the number of terms.
-    phrases_at = texts.texts_with(spec.phrases)
+    own_family = topic(requirement.id)
+    texts, contexts, items = passages.texts, passages.contexts, passages.items
+    phrases_at = _sentences_with(texts, items, spec.phrases, texts.texts_with(spec.phrases))
+    # A generic word counts as the topic only in a sentence that also has one of its co-words.
+    for weak in spec.weak_phrases:
+        weak_at = _sentences_with(texts, items, weak.terms, texts.texts_with(weak.terms))
+        with_at = _sentences_with(texts, items, weak.together_with, texts.texts_with(weak.together_with))
+        for index, per_sentence in weak_at.items():
+            for number, terms in per_sentence.items():
+                if number in with_at.get(index, {}) or contexts.terms_in(index, weak.together_with):
+                    phrases_at.setdefault(index, {}).setdefault(number, []).extend(terms)
+    # In a table row the regulation cell names the topic of the row's own cells.
+    row_terms_at = {index: terms for index, terms in contexts.texts_with(spec.phrases).items()
+                    if index in passages.row_topic_indices}
+    for index in row_terms_at:
+        per_sentence = phrases_at.setdefault(index, {})
+        for number, sentence in enumerate(items[index].sentences):
+            if sentence.kind in OWN:
+                per_sentence.setdefault(number, [])
     headings_at = contexts.texts_with(spec.heading_terms)
-    elements_at: dict[int, list[str]] = {}
-    for element in spec.elements:
-        # An element in any own cell of a table row counts for every cell of the row ("Kvartalsvis" in the
-        # Hur ofta column gives the Sammanställning row its regularity).
-        found = set().union(*(texts.hits(term) for term in element.terms))
-        for index in found | {mate for index in found for mate in passages.row_mates.get(index, ())}:
-            elements_at.setdefault(index, []).append(element.name)
-    near_misses_at = texts.texts_with(spec.near_miss_terms)
+    element_terms = [term for element in spec.elements for term in element.terms]
+    element_at = _sentences_with(texts, items, element_terms, texts.texts_with(element_terms))
+    name_of = {term: element.name for element in spec.elements for term in element.terms}
+    near_at = _sentences_with(texts, items, spec.near_miss_terms, texts.texts_with(spec.near_miss_terms))
+    sibling_at = texts.texts_with(spec.sibling_terms)
+    sibling_context = contexts.texts_with(spec.sibling_terms)
+
+    own_elements: dict[int, set[str]] = {}
+    touched: dict[int, set[str]] = {}
+    for index, per_sentence in element_at.items():
+        sentences = items[index].sentences
+        for number, terms in per_sentence.items():
+            target = own_elements if sentences[number].kind in OWN - {"hedge"} else \
+                touched if sentences[number].kind in ("definition", "hedge") else None
+            if target is not None:
+                target.setdefault(index, set()).update(name_of[term] for term in terms)
+    # An element in any own cell of a table row counts for every cell of the row ("Kvartalsvis" in the
+    # Hur ofta column gives the Sammanställning row its regularity).
+    for index in list(own_elements):
+        for mate in passages.row_mates.get(index, ()):
+            own_elements.setdefault(mate, set()).update(own_elements[index])
+
     # A passage without a catalog phrase counts only under a heading on the topic, and then only if it holds
     # one of the requirement's elements (or, for a requirement without elements, is an own arrangement).
     heading_only = headings_at.keys() - phrases_at.keys()
-    heading_only &= elements_at.keys() if spec.elements else passages.arrangements
+    heading_only &= own_elements.keys() if spec.elements else passages.arrangements
+    if families_at:
+        heading_only = {index for index in heading_only if not families_at.get(index, frozenset()) - {own_family}}
     ranked: list[tuple[float, int, PassageMatch]] = []
-    items = passages.items
+    section_elements: dict[tuple[str, ...], set[str]] = {}
+    topic_passages: set[int] = set()
     for index in phrases_at.keys() | heading_only:
         passage = items[index]
-        phrases = phrases_at.get(index, ())
-        headings = headings_at.get(index, ())
-        elements = elements_at.get(index, ())
-        near_misses = near_misses_at.get(index, ())
-        score = (len(phrases) + 0.5 * len(headings) + len(elements) + (passage.kind == "arrangement")
-                 - len(near_misses))
-        ranked.append((-score, index, PassageMatch(passage, phrases, headings, elements, score, near_misses,
-                                                   texts=texts, index=index)))
+        sentences = passage.sentences
+        # Sentences about case work ("fallriskbedömning", "journalföring") do not name the quality topic.
+        per_sentence = {number: terms for number, terms in phrases_at.get(index, {}).items()
+                        if number not in near_at.get(index, {})}
+        near_misses = sorted({term for terms in near_at.get(index, {}).values() for term in terms})
+        if index in heading_only:
+            per_sentence = {number: [] for number, s in enumerate(sentences) if s.kind in OWN}
+        if not per_sentence and not near_misses:
+            continue
+        # An arrangement framed for the sibling requirement only (vårdskada for the socialtjänst variant).
+        if (index in sibling_at or index in sibling_context) and not texts.terms_in(index, spec.own_terms):
+            continue
+        about = frozenset(per_sentence)
+        kinds = frozenset(sentences[number].kind for number in about)
+        # The topic in an arrangement sentence, or in a sentence the next one takes up as an own rule
+        # ("Enligt 5 kap. 1 § ska risker bedömas. Förvaltningen gör detta varje höst.").
+        arranged = any(sentences[number].kind == "arrangement"
+                       or (sentences[number].kind in ("prose", "regulation") and number + 1 < len(sentences)
+                           and sentences[number + 1].kind == "arrangement")
+                       for number in about)
+        phrases = list(dict.fromkeys(term for terms in per_sentence.values() for term in terms))
+        headings = (*headings_at.get(index, ()), *row_terms_at.get(index, ()))
+        elements = sorted(own_elements.get(index, ()))
+        if arranged or kinds & OWN:
+            topic_passages.add(index)
+        score = (len(phrases) + 0.5 * len(headings) + len(elements) + arranged - len(near_misses))
+        ranked.append((-score, index, PassageMatch(
+            passage, phrases, headings, elements, score, near_misses, texts=texts, index=index,
+            topic_sentences=about, topic_kinds=kinds, arranged=arranged,
+            touched=sorted(touched.get(index, set()) - set(elements)), row_terms=row_terms_at.get(index, ()))))
+    # Elements count where the topic is treated: in the passages on the topic, pooled per section.
+    topic_sections = {items[index].unit.section_path for index in topic_passages}
+    for index in topic_passages:
+        if names := own_elements.get(index):
+            section_elements.setdefault(items[index].unit.section_path, set()).update(names)
+    own_anywhere = frozenset(name for names in section_elements.values() for name in names)
+    touched_anywhere = frozenset(name for index, names in touched.items() for name in names
+                                 if items[index].unit.section_path in topic_sections) - own_anywhere
     # Strongest first; among equals, reading order (passage index) keeps the output deterministic.
     ranked.sort(key=_RANK)
-    return [match for _, _, match in ranked]
+    return RequirementMatches([match for _, _, match in ranked],
+                              {path: frozenset(names) for path, names in section_elements.items()},
+                              own_anywhere, touched_anywhere)
 
 
 _RANK = itemgetter(0, 1)
@@ -92,19 +229,54 @@ def topic(requirement_id: str) -> str:
     return requirement_id.split("-", 1)[0]
 
 
-def mark_enumerations(matches: dict[str, list[PassageMatch]], min_topics: int) -> dict[str, list[PassageMatch]]:
-    """Flag passages whose catalog phrases belong to at least min_topics topic families.
+def mark_enumerations(matches: dict[str, RequirementMatches], min_topics: int) -> dict[str, RequirementMatches]:
+    """Flag topics that stand only in sentences naming at least min_topics topic families.
 
     "Processer ändras utifrån uppföljning, egenkontroll, utredning av avvikelser och riskanalyser" names
-    four topics and arranges none of them: for each it is a word in an enumeration, i.e. a mention.
+    four topics and arranges none of them: for each it is a word in an enumeration, i.e. a mention. A
+    paragraph that treats one topic in several sentences is no enumeration, even if it names others.
     """
-    topics_of: dict[int, set[str]] = {}  # by passage index
+    families_of: dict[tuple[int, int], set[str]] = {}  # by (passage index, sentence number)
     for requirement_id, found in matches.items():
         family = topic(requirement_id)
         for match in found:
             if match.phrases:
-                topics_of.setdefault(match.index, set()).add(family)
-    crowded = {index: sorted(topics) for index, topics in topics_of.items() if len(topics) >= min_topics}
-    return {requirement_id: [match._replace(enumerated_topics=crowded[match.index])
-                             if match.phrases and match.index in crowded else match for match in found]
-            for requirement_id, found in matches.items()}
+                for number in match.topic_sentences:
+                    families_of.setdefault((match.index, number), set()).add(family)
+    crowded = {key: sorted(families) for key, families in families_of.items() if len(families) >= min_topics}
+    if not crowded:
+        return matches
+    result = {}
+    for requirement_id, found in matches.items():
+        marked = []
+        for match in found:
+            keys = [(match.index, number) for number in match.topic_sentences]
+            if match.phrases and keys and all(key in crowded for key in keys):
+                match = match._replace(enumerated_topics=crowded[keys[0]])
+            marked.append(match)
+        result[requirement_id] = RequirementMatches(marked, found.section_elements, found.own_elements,
+                                                    found.touched_elements)
+    return result
+
+
+def mark_row_topics(matches: dict[str, RequirementMatches], max_requirements: int) -> dict[str, RequirementMatches]:
+    """A table row's regulation cell gives its own cells their topic only when it is about a few requirements
+    ("Klagomål ska tas emot och utredas | Så här gör vi: …"); a cell quoting a whole paragraph of the
+    regulation (eight allmänna råd at once) ties an own cell to none of them."""
+    requirements_of: dict[int, set[str]] = {}
+    for requirement_id, found in matches.items():
+        for match in found:
+            if match.row_terms:
+                requirements_of.setdefault(match.index, set()).add(requirement_id)
+    specific = {index for index, ids in requirements_of.items() if len(ids) <= max_requirements}
+    if not specific:
+        return matches
+    return {requirement_id: RequirementMatches(
+        [match._replace(row_specific=True) if match.index in specific and match.row_terms else match
+         for match in found], found.section_elements, found.own_elements, found.touched_elements)
+        for requirement_id, found in matches.items()}
+
+
+def display(terms: Sequence[str]) -> str:
+    """Catalog terms as a reader writes them, for evidence and explanations."""
+    return ", ".join(plain(term) for term in terms)

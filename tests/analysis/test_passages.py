@@ -33,7 +33,8 @@ KINDS = [
     ("En process kan beskrivas som en serie aktiviteter som skapar värde.", None, "mention"),  # a definition
     ("Förvaltningen planerar att införa riskanalyser under nästa år.", None, "mention"),       # a plan
     ("Syftet med egenkontroll är att upptäcka brister i tid.", None, "mention"),               # a purpose
-    ("Kvalitet handlar om att möta den enskildes behov.", None, "prose"),
+    ("Kvalitet handlar om att möta den enskildes behov.", None, "mention"),     # what a word means
+    ("Kvaliteten i insatserna är god enligt brukarna.", None, "prose"),
 ]
 
 

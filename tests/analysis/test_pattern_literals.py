@@ -38,7 +38,8 @@ def test_required_literals_are_in_every_match(pattern, sample, required):
 
 def _catalog_patterns() -> list[str]:
     catalog = load_catalog()
-    return [*catalog.matching.regulation_framing, *catalog.matching.mention_patterns,
+    return [*(p for patterns in catalog.matching.statements.patterns.values() for p in patterns),
+            catalog.matching.statements.body_pattern,
             *(p for reference in catalog.legal_references.references for p in reference.patterns)]
 
 

@@ -9,8 +9,8 @@ from sosfs_check.assessment.run import check
 
 HEADER = ["Område", "Så gör vi", "Hur ofta", "Ansvarig"]
 ROWS = [
-    ["Riskanalys", "Inför förändringar bedöms varje risk utifrån sannolikhet och konsekvens.", "Vid förändring",
-     "Enhetschef"],
+    ["Riskanalys", "Varje år och inför förändringar bedöms varje risk utifrån sannolikhet och konsekvens.",
+     "Årligen", "Enhetschef"],
     ["Klagomål", "Klagomål tas emot, registreras och utreds. Den som klagat får svar.", "Inom två veckor",
      "Enhetschef"],
     ["Sammanställning", "Klagomål, synpunkter och rapporter sammanställs och analyseras för att se mönster.",
@@ -38,7 +38,7 @@ def test_rows_are_arrangements_with_their_owner_and_rhythm(result):
         assert result.finding(requirement_id).status == "covered", requirement_id
     owners = {(r.role, r.duty): [f.normalised for f in r.frequencies] for r in result.responsibilities
               if r.form == "table_column"}
-    assert owners == {("enhetschef", "Riskanalys"): ["vid behov eller händelse"],
+    assert owners == {("enhetschef", "Riskanalys"): ["1 gång per år", "1 gång per år"],
                       ("enhetschef", "Klagomål"): ["inom 14 dagar"],
                       ("verksamhetsutvecklare", "Sammanställning"): ["4 gånger per år"]}
 

@@ -1,0 +1,163 @@
+"""What each sentence of a passage does.
+
+A ledningssystem mixes the organisation's own arrangements with the regulation quoted, definitions, plans,
+admissions that something is lacking and activities another body runs. The judgement must tell them apart
+sentence by sentence: "Enligt 5 kap. 1 § ska risker bedömas. Förvaltningen gör detta varje höst." quotes the
+regulation and then states an own rule, and it is the own rule that counts.
+
+Each sentence gets one kind. Cue patterns (matching.yaml, `statements.patterns`) are tried in the order of
+`statements.precedence`; the first kind whose cue matches decides. A sentence without such a cue is an
+`arrangement` when it has a signal of one (a doing verb or responsibility word, a named routine, system or
+forum, a rhythm from the frequency finder, or a responsibility statement covering its passage), else `prose`.
+
+Two rules need the sentences around: a sentence after the regulation that has only a modal ("För varje sådan
+händelse ska sannolikheten uppskattas") goes on restating it; and an activity is only delegated when the body
+named is not the document's own nämnd (the nämnd the document names most often).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Literal, NamedTuple
+
+from sosfs_check.analysis.indexed import IndexedUnits
+from sosfs_check.analysis.model import Frequency
+from sosfs_check.analysis.pattern_literals import Clause, required_literals
+from sosfs_check.analysis.sentences import sentence_spans
+from sosfs_check.analysis.terms import plain
+from sosfs_check.catalog.models import StatementConfig
+
+StatementKind = Literal["regulation", "negation", "plan", "definition", "delegated", "arrangement", "hedge", "prose"]
+
+OWN: frozenset[str] = frozenset({"arrangement", "hedge", "prose"})
+"""Sentences in the organisation's own voice about what exists: where topics and elements count."""
+ABSENT: frozenset[str] = frozenset({"plan", "negation"})
+"""Sentences that say an arrangement does not exist yet."""
+
+
+class Sentence(NamedTuple):
+    """One sentence of a passage: its characters, its tokens [first_token, end_token) and what it does."""
+
+    start: int
+    end: int
+    first_token: int
+    end_token: int
+    kind: StatementKind
+    signals: tuple[str, ...]
+
+
+Compiled = tuple[tuple[tuple[Clause, ...], re.Pattern[str]], ...]
+
+
+@lru_cache(maxsize=4)
+def _compiled(patterns: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, Compiled], ...]:
+    return tuple((kind, tuple((required_literals(p), re.compile(p, re.IGNORECASE)) for p in kind_patterns))
+                 for kind, kind_patterns in patterns)
+
+
+def classify_sentences(indexed: IndexedUnits, config: StatementConfig, abbreviations: Sequence[str],
+                       frequencies: Sequence[Sequence[Frequency]],
+                       stated: frozenset[int] = frozenset()) -> list[tuple[Sentence, ...]]:
+    """The sentences of every passage with their kinds. `stated`: passages that are responsibility statements
+    as a whole (a bullet of an "X ansvarar för att:" list, an Ansvar cell): their sentences are arrangements
+    unless a cue says otherwise."""
+    units, terms = indexed.units, indexed.terms
+    ordered = tuple((kind, config.patterns.get(kind, ())) for kind in config.precedence)
+    cues: dict[int, list[tuple[str, re.Pattern[str]]]] = {}
+    for kind, patterns in _compiled(ordered):
+        for required, pattern in patterns:
+            for index in indexed.literals.satisfying(required):
+                cues.setdefault(index, []).append((kind, pattern))
+    signal_terms = terms.texts_with((*config.arrangement_terms, *config.rule_terms))
+    weak = frozenset(config.rule_terms)
+    own_body = _own_body(indexed, config.body_pattern)
+    result: list[tuple[Sentence, ...]] = []
+    for index, unit in enumerate(units):
+        text = unit.text
+        token_starts = [start for start, _ in terms.token_spans(index)] if index in signal_terms or index in cues \
+            or frequencies[index] else []
+        signal_positions = [(position, term) for term in signal_terms.get(index, ())
+                             for position in terms.positions(term, index)]
+        sentences: list[Sentence] = []
+        for start, end in sentence_spans(text, abbreviations):
+            first = bisect_right(token_starts, start - 1) if token_starts else 0
+            last = bisect_right(token_starts, end - 1) if token_starts else 0
+            sentence = _classify(text, start, end, first, last, cues.get(index, ()), config.precedence,
+                                 signal_positions, frequencies[index], index in stated, own_body, weak)
+            if sentences and sentences[-1].kind == "regulation" and _only_modal(sentence, weak):
+                sentence = sentence._replace(kind="regulation", signals=(*sentence.signals, "fortsätter föreskriften"))
+            sentences.append(sentence)
+        result.append(tuple(sentences))
+    return result
+
+
+def _only_modal(sentence: Sentence, weak: frozenset[str]) -> bool:
+    """A sentence with no signal of an own arrangement beyond a modal verb ("ska")."""
+    return sentence.kind == "prose" or (sentence.kind == "arrangement" and all(
+        signal.startswith("signalord: ") and signal.removeprefix("signalord: ") in weak for signal in sentence.signals))
+
+
+def _own_body(indexed: IndexedUnits, pattern: str) -> str | None:
+    """The nämnd the document names most often: its own (an activity it runs is not delegated)."""
+    compiled = re.compile(pattern, re.IGNORECASE)
+    counts: dict[str, int] = {}
+    for index in indexed.literals.satisfying(required_literals(pattern)):
+        for match in compiled.finditer(indexed.units[index].text):
+            name = _body_key(match.group())
+            if name != "nämnden":  # "nämnden" alone refers to the document's own
+                counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=lambda name: (counts[name], name)) if counts else None
+
+
+def _body_key(name: str) -> str:
+    """A body by the last word of its name: "vård- och omsorgsnämnden" and "omsorgsnämnden" are one."""
+    return name.lower().split()[-1]
+
+
+def _classify(text: str, start: int, end: int, first: int, last: int,
+              cues: Sequence[tuple[str, re.Pattern[str]]], precedence: Sequence[str],
+              signal_positions: Sequence[tuple[int, str]], frequencies: Sequence[Frequency],
+              stated: bool, own_body: str | None, weak: frozenset[str]) -> Sentence:
+    sentence = text[start:end]
+    fired: dict[str, str] = {}
+    for kind, pattern in cues:
+        if kind not in fired and (match := pattern.search(sentence)):
+            # Delegation names a body; the document's own nämnd runs its own activities.
+            body = match.groupdict().get("body")
+            if kind == "delegated" and body and _body_key(body) in (own_body, "nämnden"):
+                continue
+            fired[kind] = pattern.pattern
+    for kind in precedence:
+        if kind in fired:
+            return Sentence(start, end, first, last, kind, (f"{kind}: {fired[kind]}",))  # type: ignore[arg-type]
+    signals = list(dict.fromkeys(f"signalord: {plain(term)}" for position, term in signal_positions
+                                 if first <= position < last))
+    signals += [f"rytm: {f.text}" for f in frequencies if start <= f.char_start < end]
+    if stated:
+        signals.append("ansvarsuppgift")
+    if signals:
+        return Sentence(start, end, first, last, "arrangement", tuple(signals))
+    return Sentence(start, end, first, last, "prose", ())
+
+
+def with_kind(sentences: tuple[Sentence, ...], kind: StatementKind, signal: str,
+              only: frozenset[str] | None = None) -> tuple[Sentence, ...]:
+    """The sentences with a new kind (those of the kinds in `only`, or all), the reason added to their signals."""
+    return tuple(s._replace(kind=kind, signals=(*s.signals, signal)) if only is None or s.kind in only else s
+                 for s in sentences)
+
+
+def passage_kind(sentences: Sequence[Sentence]) -> str:
+    """The kind of a whole passage, for reports: an own arrangement anywhere makes it one; text that only
+    restates the regulation is regulation; definitions, plans and admissions are mentions."""
+    kinds = {s.kind for s in sentences}
+    if "arrangement" in kinds:
+        return "arrangement"
+    if kinds and kinds <= {"regulation"}:
+        return "regulation"
+    if kinds & {"definition", "plan", "negation", "delegated", "hedge"}:
+        return "mention"
+    return "prose"
