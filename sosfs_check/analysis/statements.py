@@ -47,7 +47,10 @@ class Sentence(NamedTuple):
     end_token: int
     kind: StatementKind
     signals: tuple[str, ...]
+    rhythm: bool = False  # a recurring frequency stands in it ("varje kvartal", "årlig", "löpande")
 
+
+_RECURRING = frozenset({"rate", "regular", "continuous"})
 
 Compiled = tuple[tuple[tuple[Clause, ...], re.Pattern[str]], ...]
 
@@ -122,6 +125,7 @@ def _classify(text: str, start: int, end: int, first: int, last: int,
               signal_positions: Sequence[tuple[int, str]], frequencies: Sequence[Frequency],
               stated: bool, own_body: str | None, weak: frozenset[str]) -> Sentence:
     sentence = text[start:end]
+    rhythm = any(start <= f.char_start < end and f.kind in _RECURRING for f in frequencies)
     fired: dict[str, str] = {}
     for kind, pattern in cues:
         if kind not in fired and (match := pattern.search(sentence)):
@@ -132,15 +136,16 @@ def _classify(text: str, start: int, end: int, first: int, last: int,
             fired[kind] = pattern.pattern
     for kind in precedence:
         if kind in fired:
-            return Sentence(start, end, first, last, kind, (f"{kind}: {fired[kind]}",))  # type: ignore[arg-type]
+            return Sentence(start, end, first, last, kind, (f"{kind}: {fired[kind]}",),  # type: ignore[arg-type]
+                            rhythm)
     signals = list(dict.fromkeys(f"signalord: {plain(term)}" for position, term in signal_positions
                                  if first <= position < last))
     signals += [f"rytm: {f.text}" for f in frequencies if start <= f.char_start < end]
     if stated:
         signals.append("ansvarsuppgift")
     if signals:
-        return Sentence(start, end, first, last, "arrangement", tuple(signals))
-    return Sentence(start, end, first, last, "prose", ())
+        return Sentence(start, end, first, last, "arrangement", tuple(signals), rhythm)
+    return Sentence(start, end, first, last, "prose", (), rhythm)
 
 
 def with_kind(sentences: tuple[Sentence, ...], kind: StatementKind, signal: str,

@@ -75,6 +75,8 @@ class Element(StrictModel):
 
     name: str = Field(min_length=1)
     terms: tuple[str, ...] = Field(min_length=1)
+    rhythm: bool = Field(False, description="Also met by a recurring frequency in the sentence ('årlig', "
+                                            "'varje kvartal'), as the frequency finder reads them.")
 
 
 class WeakPhrase(StrictModel):

@@ -150,6 +150,14 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
     sibling_at = texts.texts_with(spec.sibling_terms)
     sibling_context = contexts.texts_with(spec.sibling_terms)
 
+    # An element about regularity is also met by a rhythm the frequency finder read in an own sentence.
+    for element in spec.elements:
+        if element.rhythm:
+            for index in phrases_at.keys() | headings_at.keys():
+                for number, sentence in enumerate(items[index].sentences):
+                    if sentence.rhythm:
+                        element_at.setdefault(index, {}).setdefault(number, []).append(f"#{element.name}")
+                        name_of[f"#{element.name}"] = element.name
     own_elements: dict[int, set[str]] = {}
     touched: dict[int, set[str]] = {}
     for index, per_sentence in element_at.items():
