@@ -27,6 +27,12 @@ class SosfsCheckError(Exception):
         return f"{self.path}: {self.message}"
 
 
+class InvalidArgumentError(SosfsCheckError):
+    """An argument has a value the tool does not know (an unknown --omfattning, say)."""
+
+    exit_code = 2
+
+
 class CatalogError(SosfsCheckError):
     """The requirements catalog or one of its lexicons is invalid."""
 
@@ -83,6 +89,7 @@ class OutputExistsError(SosfsCheckError):
 EXIT_CODES: dict[str, int] = {
     cls.__name__: cls.exit_code
     for cls in (
+        InvalidArgumentError,
         CatalogError,
         InputNotFoundError,
         UnsupportedFormatError,

@@ -65,3 +65,6 @@ class Scope(AnalysisModel):
     activities: list[str] = Field(description="socialtjänst, lss and/or hälso- och sjukvård.")
     detected_from: dict[str, list[str]] = Field(description="Per activity, the terms found in the document's own text.")
     overridden: bool = Field(False, description="True when the user set the scope (--omfattning).")
+    assumed: bool = Field(False, description="True when no activity was recognised and every requirement was "
+                                             "assessed as applicable.")
+    warning: str | None = Field(None, description="A Swedish warning about the scope, shown in every output.")

@@ -1,21 +1,70 @@
-"""Which activities a document covers (socialtjänst, LSS, hälso- och sjukvård), from its own text."""
+"""Which activities a document covers (socialtjänst, LSS, hälso- och sjukvård), from its own text.
+
+Scope fails safe: a requirement is only set aside as not applicable when the document's own text shows that
+it covers other activities. Mentions that do not show an activity of the document's own are not counted:
+the regulation restated, negations ("bedriver ingen hälso- och sjukvård"), plans, activities another body
+runs ("hälso- och sjukvården bedrivs av hälso- och sjukvårdsnämnden"), and sections that only refer or list
+(bilagor, referenser, källor). When nothing is recognised, every requirement applies and the result says so.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import get_args
+
 from sosfs_check.analysis.model import Scope
 from sosfs_check.analysis.passages import PassageSet
+from sosfs_check.analysis.statements import OWN
 from sosfs_check.analysis.terms import plain
-from sosfs_check.catalog.models import MatchingConfig
+from sosfs_check.catalog.models import Activity, MatchingConfig
+from sosfs_check.errors import InvalidArgumentError
+
+ACTIVITIES: tuple[str, ...] = get_args(Activity)
+
+
+def resolve_scope(values: str | Sequence[str] | None, config: MatchingConfig) -> list[str] | None:
+    """The activities a user named (--omfattning, or `omfattning=` in Python), by name or alias, any case;
+    several may be given in one string separated by commas. None when none were given."""
+    if values is None:
+        return None
+    given = [values] if isinstance(values, str) else list(values)
+    names = [part.strip() for value in given for part in str(value).split(",") if part.strip()]
+    by_alias = {alias.casefold(): name for name, rule in config.scopes.items()
+                for alias in (name, *rule.aliases)}
+    unknown = [name for name in names if name.casefold() not in by_alias]
+    if unknown:
+        valid = ", ".join(f"{name} ({', '.join(rule.aliases)})" if rule.aliases else name
+                          for name, rule in config.scopes.items())
+        raise InvalidArgumentError(f"okänd omfattning {', '.join(repr(n) for n in unknown)}; giltiga värden: {valid}")
+    resolved = {by_alias[name.casefold()] for name in names}
+    return [name for name in config.scopes if name in resolved] or None
 
 
 def detect_scope(passages: PassageSet, config: MatchingConfig, override: list[str] | None = None) -> Scope:
-    own = {index for index, passage in enumerate(passages) if passage.kind != "regulation"}
-    detected = {name: [plain(term) for term in rule.terms if own.intersection(passages.texts.hits(term))]
-                for name, rule in config.scopes.items()}
+    texts = passages.texts
+    ignored = set(passages.contexts.texts_with(config.scope_ignored_headings)) if config.scope_ignored_headings else set()
+    counted = set(range(len(passages))) - ignored
+    detected: dict[str, list[str]] = {}
+    for name, rule in config.scopes.items():
+        found = []
+        for term in rule.terms:
+            if any(index in counted and _in_own_sentence(passages, index, texts.positions(term, index))
+                   for index in texts.hits(term)):
+                found.append(plain(term))
+        detected[name] = found
     if override:
-        return Scope(activities=sorted(override), detected_from=detected, overridden=True)
+        return Scope(activities=override, detected_from=detected, overridden=True)
     active = [name for name, rule in config.scopes.items() if len(detected[name]) >= rule.min_distinct]
+    if not active:
+        return Scope(activities=list(config.scopes), detected_from=detected, assumed=True,
+                     warning="Ingen verksamhet (socialtjänst, LSS, hälso- och sjukvård) kändes igen i dokumentet; "
+                             "alla krav har bedömts. Ange --omfattning för att avgränsa.")
     return Scope(activities=active, detected_from=detected)
+
+
+def _in_own_sentence(passages: PassageSet, index: int, positions: list[int]) -> bool:
+    sentences = passages.items[index].sentences
+    return any(s.kind in OWN and s.first_token <= position < s.end_token for s in sentences for position in positions)
 
 
 def applies(applies_to: str, scope: Scope, config: MatchingConfig) -> bool:

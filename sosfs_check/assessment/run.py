@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 from sosfs_check.analysis.frequencies import FrequencyFinder
@@ -11,7 +12,7 @@ from sosfs_check.analysis.indexed import index_units
 from sosfs_check.analysis.passages import analyse_passages
 from sosfs_check.analysis.references import ReferenceFinder
 from sosfs_check.analysis.responsibilities import extract_responsibilities
-from sosfs_check.analysis.scope import applies, detect_scope
+from sosfs_check.analysis.scope import applies, detect_scope, resolve_scope
 from sosfs_check.analysis.terms import WordForms
 from sosfs_check.assessment.decide import decide
 from sosfs_check.assessment.model import (
@@ -27,20 +28,26 @@ from sosfs_check.document.model import DocumentModel
 from sosfs_check.matching.matcher import mark_enumerations, mark_row_topics, match_requirement, topic_families
 
 
-def check(source: DocumentModel | Path | str, *, omfattning: list[str] | None = None,
+def check(source: DocumentModel | Path | str, *, omfattning: str | Sequence[str] | None = None,
           catalog: Catalog | None = None) -> AssessmentResult:
-    """Assess a document (a path or an already read DocumentModel) against every requirement."""
+    """Assess a document (a path or an already read DocumentModel) against every requirement.
+
+    `omfattning`: the activities the document covers, when they should not be detected: "socialtjänst",
+    "lss", "hälso- och sjukvård" or an alias (SoL, LSS, HSL), as a string or a list; an unknown value raises
+    InvalidArgumentError.
+    """
     from sosfs_check import __version__
     from sosfs_check.document.reader import read
 
     catalog = catalog or load_catalog()
+    override = resolve_scope(omfattning, catalog.matching)
     model = source if isinstance(source, DocumentModel) else read(source)
     units = list(model.text_units())
     indexed = index_units(units, WordForms.from_catalog(catalog))
     frequencies_per_unit = FrequencyFinder(catalog.frequencies).per_unit(indexed)
     responsibilities = extract_responsibilities(indexed, catalog, frequencies_per_unit)
     passages = analyse_passages(indexed, catalog.matching, responsibilities, frequencies_per_unit)
-    scope = detect_scope(passages, catalog.matching, omfattning)
+    scope = detect_scope(passages, catalog.matching, override)
     scope_label = ", ".join(scope.activities) or "ingen identifierad verksamhet"
 
     active = [requirement for requirement in catalog.requirements if requirement.lifecycle != "retired"]

@@ -186,6 +186,7 @@ class LegalReferenceTable(StrictModel):
 class ScopeRule(StrictModel):
     min_distinct: int = Field(ge=1)
     terms: tuple[str, ...] = Field(min_length=1)
+    aliases: tuple[str, ...] = Field((), description="Other names a user may give for the activity (--omfattning).")
 
 
 class ResponsibilityConfig(StrictModel):
@@ -244,6 +245,9 @@ class MatchingConfig(StrictModel):
     inflection_exclusions: tuple[str, ...] = ()
     responsibility: ResponsibilityConfig
     scopes: dict[Activity, ScopeRule]
+    scope_ignored_headings: tuple[str, ...] = Field(
+        (), description="Words of a heading whose section only refers or lists (bilaga, referenser): its mentions of "
+                        "an activity do not make the document cover it.")
     applies_to: dict[AppliesTo, tuple[Activity, ...]]
     enumeration_min_topics: int = Field(ge=2)
     row_topic_max_requirements: int = Field(ge=1)

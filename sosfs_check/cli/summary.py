@@ -15,7 +15,11 @@ def print_summary(result: AssessmentResult, to_stderr: bool = False) -> None:
     s = result.summary
     console.print(f"[bold]{result.document.source_name}[/bold] – granskat mot {result.catalog.regulation} "
                   f"(katalog {result.catalog.catalog_version})")
-    console.print(f"Omfattning: {', '.join(result.document.scope.activities) or 'okänd'}")
+    scope = result.document.scope
+    console.print(f"Omfattning: {', '.join(scope.activities) or 'okänd'}"
+                  f"{' (angiven)' if scope.overridden else ''}")
+    if scope.warning:
+        console.print(f"[yellow]Varning: {scope.warning}[/yellow]")
     console.print(f"[green]{s.covered} täckta[/green], [yellow]{s.partial} delvis[/yellow], "
                   f"[red]{s.missing} saknas[/red], {s.not_applicable} ej tillämpliga av {s.total} krav.")
     table = Table(show_lines=False)
@@ -39,7 +43,11 @@ def render_markdown_report(result: AssessmentResult) -> str:
     lines = [f"# Granskning av {result.document.source_name}", "",
              f"{s.covered} täckta, {s.partial} delvis, {s.missing} saknas, {s.not_applicable} ej tillämpliga "
              f"av {s.total} krav i {result.catalog.regulation}.", "",
-             "| Krav | Status | Motivering | Belägg |", "|---|---|---|---|"]
+             f"Omfattning: {', '.join(result.document.scope.activities)}"
+             f"{' (angiven)' if result.document.scope.overridden else ''}.", ""]
+    if result.document.scope.warning:
+        lines += [f"> **Varning:** {result.document.scope.warning}", ""]
+    lines += ["| Krav | Status | Motivering | Belägg |", "|---|---|---|---|"]
     for f in result.findings:
         quote = f"»{f.evidence[0].quote}« ({f.evidence[0].location})" if f.evidence else "–"
         lines.append(f"| {f.requirement_id} | {STATUS_SV[f.status]} | {f.reason} | {quote.replace('|', '/')} |")

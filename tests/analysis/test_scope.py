@@ -1,0 +1,69 @@
+"""Scope fails safe: an activity counts only from the document's own text, and nothing recognised means
+every requirement applies, with a warning; user-given scope takes fixed values and aliases."""
+
+from __future__ import annotations
+
+import pytest
+
+from sosfs_check.analysis.scope import resolve_scope
+from sosfs_check.assessment.run import check
+from sosfs_check.errors import InvalidArgumentError
+
+
+def _scope(tmp_path, *paragraphs: str, heading: str = "1 Verksamheten"):
+    path = tmp_path / "dokument.md"
+    path.write_text(f"# {heading}\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    return check(path).document.scope
+
+
+@pytest.mark.parametrize("given,expected", [
+    ("LSS", ["lss"]), ("lss", ["lss"]), (["SoL"], ["socialtjänst"]), ("HSL", ["hälso- och sjukvård"]),
+    ("hälso- och sjukvård", ["hälso- och sjukvård"]), ("sol, hsl", ["socialtjänst", "hälso- och sjukvård"]),
+    (["Socialtjänst", "LSS"], ["socialtjänst", "lss"]),
+])
+def test_given_scope_takes_names_and_aliases_in_any_case(catalog, given, expected):
+    assert resolve_scope(given, catalog.matching) == expected
+
+
+@pytest.mark.parametrize("given", ["äldrevård", ["sol", "typo"], "l s s"])
+def test_an_unknown_scope_is_refused_with_the_valid_values(catalog, given):
+    with pytest.raises(InvalidArgumentError) as raised:
+        resolve_scope(given, catalog.matching)
+    assert raised.value.exit_code == 2 and "giltiga värden" in str(raised.value) and "lss" in str(raised.value)
+
+
+def test_a_string_is_one_value_not_its_letters(tmp_path):
+    path = tmp_path / "d.md"
+    path.write_text("# 1 Ansvar\n\nSocialnämnden ansvarar för ledningssystemet.\n", encoding="utf-8")
+    assert check(path, omfattning="lss").document.scope.activities == ["lss"]
+
+
+def test_nothing_recognised_means_everything_applies_with_a_warning(tmp_path):
+    scope = _scope(tmp_path, "Vi arbetar med kvalitet varje dag och följer upp det vi gör.")
+    assert scope.assumed and scope.activities == ["socialtjänst", "lss", "hälso- och sjukvård"]
+    assert "Ingen verksamhet" in scope.warning
+
+
+def test_own_activity_counts(tmp_path):
+    scope = _scope(tmp_path, "Socialnämnden ansvarar för äldreomsorg och hemtjänst.",
+                   "MAS följer upp patientsäkerheten och anmäler enligt lex Maria.")
+    assert scope.activities == ["socialtjänst", "hälso- och sjukvård"] and not scope.assumed
+
+
+@pytest.mark.parametrize("text", [
+    # another body runs it
+    "Hälso- och sjukvården i särskilt boende bedrivs av hälso- och sjukvårdsnämnden, där MAS och lex Maria finns.",
+    # the activity denied
+    "Socialnämnden har ingen hemsjukvård och ingen patientsäkerhetsberättelse.",
+])
+def test_delegated_and_denied_health_care_does_not_count(tmp_path, text):
+    scope = _scope(tmp_path, "Socialnämnden ansvarar för individ- och familjeomsorgen.", text)
+    assert scope.activities == ["socialtjänst"]
+
+
+def test_references_and_grounds_of_discrimination_do_not_make_lss(tmp_path):
+    path = tmp_path / "d.md"
+    path.write_text("# 1 Verksamheten\n\nSocialnämnden ansvarar för ekonomiskt bistånd. Ingen ska diskrimineras på "
+                    "grund av kön, ålder eller funktionsnedsättning.\n\n# 9 Referenser\n\nLagen om stöd och service "
+                    "(LSS) och förordningen om daglig verksamhet.\n", encoding="utf-8")
+    assert check(path).document.scope.activities == ["socialtjänst"]
