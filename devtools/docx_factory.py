@@ -12,7 +12,7 @@ Shapes:
 from __future__ import annotations
 
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -27,6 +27,18 @@ from sosfs_check.document.ooxml import NS
 SHAPES = ("styled", "bold", "swedish", "autonumber", "features")
 
 
+@dataclass(frozen=True)
+class Span:
+    """A run of text with its own formatting: Markdown's **bold** and *emphasis*."""
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+# Plain text, or runs with their own formatting. In a table cell, "\n" starts a new paragraph.
+Inline = str | list[Span]
+
+
 @dataclass
 class Heading:
     level: int
@@ -36,19 +48,19 @@ class Heading:
 
 @dataclass
 class Para:
-    text: str
+    text: Inline
 
 
 @dataclass
 class Item:
-    text: str
+    text: Inline
     level: int = 0
     numbered: bool = False
 
 
 @dataclass
 class TableNode:
-    rows: list[list[str]]
+    rows: list[list[Inline]]
     header: bool = True
     merge_first_column: bool = False  # vertically merge column 0 over all body rows
 
@@ -58,6 +70,33 @@ class Outline:
     title: str
     nodes: list[Heading | Para | Item | TableNode] = field(default_factory=list)
     footer: str | None = None
+
+
+def _spans(content: Inline) -> list[Span]:
+    return [Span(content)] if isinstance(content, str) else content
+
+
+def _lines(content: Inline) -> list[list[Span]]:
+    """The paragraphs of a table cell: its spans split at every line break."""
+    lines: list[list[Span]] = [[]]
+    for span in _spans(content):
+        for index, part in enumerate(span.text.split("\n")):
+            if index:
+                lines.append([])
+            lines[-1].append(replace(span, text=part))
+    return lines
+
+
+def _add_runs(paragraph, spans: list[Span], bold: bool = False) -> None:
+    """One run per span; `bold` makes every run bold (a table's header row)."""
+    for span in spans:
+        if not span.text:
+            continue
+        run = paragraph.add_run(span.text)
+        if span.bold or bold:
+            run.bold = True
+        if span.italic:
+            run.italic = True
 
 
 def _numbering_part(document) -> object:
@@ -152,7 +191,9 @@ class _Writer:
                 parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>'))
 
     def para(self, node: Para):
-        return self.document.add_paragraph(node.text)
+        paragraph = self.document.add_paragraph()
+        _add_runs(paragraph, _spans(node.text))
+        return paragraph
 
     def restart_numbering(self) -> None:
         """A numbered list after other content starts at 1 again, as Word's 'Restart numbering' does."""
@@ -163,7 +204,8 @@ class _Writer:
             '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
 
     def item(self, node: Item):
-        paragraph = self.document.add_paragraph(node.text, style="List Paragraph")
+        paragraph = self.document.add_paragraph(style="List Paragraph")
+        _add_runs(paragraph, _spans(node.text))
         num_id = self.numbered_num_id if node.numbered else 91
         paragraph._p.get_or_add_pPr().append(parse_xml(
             f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{node.level}"/><w:numId w:val="{num_id}"/></w:numPr>'
@@ -175,15 +217,12 @@ class _Writer:
         table = self.document.add_table(rows=len(node.rows), cols=n_columns)
         table.style = "Table Grid"
         for r, row in enumerate(node.rows):
-            for c, text in enumerate(row):
+            for c, content in enumerate(row):
                 cell = table.cell(r, c)
-                lines = text.split("\n")
-                cell.paragraphs[0].text = lines[0]
-                for line in lines[1:]:
-                    cell.add_paragraph(line)
-                if r == 0 and node.header:
-                    for run in cell.paragraphs[0].runs:
-                        run.bold = True
+                lines = _lines(content)
+                paragraphs = [cell.paragraphs[0], *(cell.add_paragraph() for _ in lines[1:])]
+                for paragraph, spans in zip(paragraphs, lines):
+                    _add_runs(paragraph, spans, bold=r == 0 and node.header)
         if node.header:
             tr_pr = table.rows[0]._tr.get_or_add_trPr()
             tr_pr.append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))

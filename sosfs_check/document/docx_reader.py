@@ -101,9 +101,3 @@ def read_docx_blocks(package: DocxPackage) -> tuple[list[RawParagraph | RawTable
     walker.notes[:0] = _margin_notes(package)
     return blocks, walker, _properties(package)
 
-
-def has_heading_styles(blocks: list[RawParagraph | RawTable]) -> bool:
-    """True when the author used heading styles; then formatting heuristics stay off."""
-    return sum(1 for b in blocks if isinstance(b, RawParagraph) and b.heading_signal != "none") >= 2
-
-

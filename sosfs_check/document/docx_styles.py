@@ -5,19 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
 from lxml import etree
-from pydantic import BaseModel, ConfigDict
 
+from sosfs_check.document.data_files import DataModel, load_data
 from sosfs_check.document.ooxml import prop_on, properties, w, wval
 
-_STYLE_NAMES = Path(__file__).with_name("data") / "word_styles.yaml"
 
-
-class _StyleNames(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class _StyleNames(DataModel):
     heading_names: tuple[str, ...]
     toc_names: tuple[str, ...]
 
@@ -26,7 +21,7 @@ class _StyleNames(BaseModel):
 def _name_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Built-in heading and table-of-contents style names (data/word_styles.yaml) as patterns over a style's
     id or name: "Heading 1", "heading1", "Rubrik 1", "TOC 2", "TOC Heading"."""
-    names = _StyleNames.model_validate(yaml.safe_load(_STYLE_NAMES.read_text(encoding="utf-8")))
+    names = load_data("word_styles.yaml", _StyleNames)
 
     def alternation(words: tuple[str, ...]) -> str:
         return "|".join(r"\s*".join(map(re.escape, word.split())) for word in words)

@@ -10,20 +10,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
-from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict
-
+from sosfs_check.document.data_files import DataModel, load_data
 from sosfs_check.document.raw import RawParagraph, RawTable
 
-_DATA = Path(__file__).with_name("data") / "heading_heuristics.yaml"
 TYPED_NUMBER = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,5})\.?\s+(?P<text>[A-ZÅÄÖÉÜ].*)$")
 
 
-class HeadingHeuristics(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class HeadingHeuristics(DataModel):
     max_words: int
     max_chars: int
     max_top_number: int
@@ -34,9 +28,8 @@ class HeadingHeuristics(BaseModel):
     plain_text_heading_max_words: int
 
 
-@lru_cache(maxsize=1)
 def heuristics() -> HeadingHeuristics:
-    return HeadingHeuristics.model_validate(yaml.safe_load(_DATA.read_text(encoding="utf-8")))
+    return load_data("heading_heuristics.yaml", HeadingHeuristics)
 
 
 def split_typed_number(text: str) -> tuple[str, str] | None:
@@ -104,3 +97,18 @@ def detect_headings(blocks: list[RawParagraph | RawTable], formatting_known: boo
             block.heading_signal = "font_size" if larger else "bold"
         elif block.heading_signal == "short_line" and not typed:
             block.heading_level = last_numbered_level + 1  # the text reader saw a short line standing alone
+
+
+def has_heading_styles(blocks: list[RawParagraph | RawTable]) -> bool:
+    """True when the author marked headings (Word styles, Markdown `#`); then formatting heuristics stay off."""
+    return sum(1 for b in blocks if isinstance(b, RawParagraph) and b.heading_signal != "none") >= 2
+
+
+def mark_headings(blocks: list[RawParagraph | RawTable]) -> None:
+    """Headings of a document whose formatting is known (.docx, Markdown): trust the author's headings when
+    there are any and only split typed numbers off them; otherwise let bold or larger text tell."""
+    if has_heading_styles(blocks):
+        detect_headings([b for b in blocks if isinstance(b, RawParagraph) and b.heading_level is not None],
+                        formatting_known=True)
+    else:
+        detect_headings(blocks, formatting_known=True)

@@ -6,6 +6,8 @@ sections, ids and locators the same way for every format.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 
 
@@ -58,3 +60,47 @@ class RawNote:
     kind: str
     detail: str
     at_block: int
+
+
+@dataclass
+class TextRead:
+    """What a text reader saw: blocks with the source line each starts on, and notes raised at a source line.
+
+    Notes are anchored to blocks only at the end, so a reader can raise one before it knows which blocks a
+    construct will give (a table of contents taken out before parsing, a comment inside a paragraph)."""
+
+    blocks: list[RawParagraph | RawTable] = field(default_factory=list)
+    block_lines: list[int] = field(default_factory=list)
+    line_notes: list[tuple[int, str, str, str]] = field(default_factory=list)  # line, bucket, kind, detail
+    counts: Counter[str] = field(default_factory=Counter)
+
+    def add(self, block: RawParagraph | RawTable, line: int) -> None:
+        self.blocks.append(block)
+        self.block_lines.append(line)
+
+    def note(self, line: int, bucket: str, kind: str, detail: str) -> None:
+        self.line_notes.append((line, bucket, kind, detail[:200]))
+
+    def notes(self) -> list[RawNote]:
+        """Notes in the order of their lines, each anchored after every block that starts on or before it."""
+        return [RawNote(bucket=bucket, kind=kind, detail=detail, at_block=bisect_right(self.block_lines, line))
+                for line, bucket, kind, detail in sorted(self.line_notes, key=lambda note: note[0])]
+
+    def all_counts(self) -> dict[str, int]:
+        """Paragraphs (headings included, as the .docx reader counts them), list items, tables and cells, with
+        the counts raised while reading."""
+        counts = Counter(self.counts)
+        _count(self.blocks, counts)
+        return dict(counts)
+
+
+def _count(blocks: list[RawParagraph | RawTable], counts: Counter[str]) -> None:
+    for block in blocks:
+        if isinstance(block, RawTable):
+            counts["tables"] += 1
+            counts["cells"] += len(block.cells)
+            for cell in block.cells:
+                _count(cell.blocks, counts)
+        else:
+            counts["paragraphs"] += 1
+            counts["list_items"] += block.list_level is not None

@@ -10,7 +10,8 @@ from sosfs_check.document.container import DEFAULT_MAX_XML_BYTES, open_docx
 from sosfs_check.document.model import CoreProperties, DocumentModel
 from sosfs_check.errors import EmptyDocumentError, InputNotFoundError, UnsupportedFormatError
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+TEXT_SUFFIXES = {".txt", ".text", *MARKDOWN_SUFFIXES}
 DOCX_SUFFIXES = {".docx", ".docm", ".dotx", ".dotm"}
 
 
@@ -40,23 +41,22 @@ def read(path: Path | str, *, max_xml_bytes: int = DEFAULT_MAX_XML_BYTES) -> Doc
 
 def _read_text(path: Path, data: bytes, data_hash: str) -> DocumentModel:
     from sosfs_check.document.outline import build_document
-    from sosfs_check.document.text_reader import decode, text_blocks
+    from sosfs_check.document.text_reader import decode, read_text
 
     if not data.strip():
         raise EmptyDocumentError("filen är tom", path)
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UnsupportedFormatError("filen är binär och inte en textfil", path)
     text, warnings = decode(data)
-    blocks = text_blocks(text, markdown=path.suffix.lower() in (".md", ".markdown"))
-    counts = {"paragraphs": sum(1 for b in blocks if b.heading_level is None),
-              "list_items": sum(1 for b in blocks if b.list_level is not None)}
-    return build_document(blocks, source_name=path.name, sha256=data_hash, fmt="text", properties=CoreProperties(),
-                          notes=[], counts=counts, warnings=warnings)
+    read = read_text(text, markdown=path.suffix.lower() in MARKDOWN_SUFFIXES)
+    return build_document(read.blocks, source_name=path.name, sha256=data_hash, fmt="text",
+                          properties=CoreProperties(), notes=read.notes(), counts=read.all_counts(),
+                          warnings=warnings)
 
 
 def _read_docx(path: Path, data: bytes, data_hash: str, max_xml_bytes: int) -> DocumentModel:
-    from sosfs_check.document.docx_reader import has_heading_styles, read_docx_blocks
-    from sosfs_check.document.headings import detect_headings
+    from sosfs_check.document.docx_reader import read_docx_blocks
+    from sosfs_check.document.headings import mark_headings
     from sosfs_check.document.outline import build_document
 
     package = open_docx(path, data, max_xml_bytes)
@@ -64,10 +64,6 @@ def _read_docx(path: Path, data: bytes, data_hash: str, max_xml_bytes: int) -> D
         blocks, walker, properties = read_docx_blocks(package)
     finally:
         package.close()
-    if has_heading_styles(blocks):
-        # Trust the author's styles; only split typed numbers off styled headings.
-        detect_headings([b for b in blocks if getattr(b, "heading_level", None) is not None], formatting_known=True)
-    else:
-        detect_headings(blocks, formatting_known=True)
+    mark_headings(blocks)
     return build_document(blocks, source_name=path.name, sha256=data_hash, fmt="docx", properties=properties,
                           notes=walker.notes, counts=dict(walker.counts), warnings=[])

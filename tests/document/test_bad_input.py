@@ -70,7 +70,9 @@ def test_missing_path_and_directory(tmp_path):
 def test_cli_exit_code_and_no_traceback(tmp_path):
     path = tmp_path / "fil.docx"
     path.write_bytes(b"%PDF-1.4")
-    result = subprocess.run([sys.executable, "-m", "sosfs_check", "read", str(path)], capture_output=True, text=True)
+    # check=False: the non-zero exit code is what the test asserts.
+    result = subprocess.run([sys.executable, "-m", "sosfs_check", "read", str(path)], capture_output=True, text=True,
+                            check=False)
     assert result.returncode == UnsupportedFormatError.exit_code
     assert result.stderr.startswith("Fel: ") and "Traceback" not in result.stderr
 

@@ -1,0 +1,27 @@
+"""The reader's cue words and thresholds: YAML files under data/, validated by frozen pydantic models."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+_DATA = Path(__file__).with_name("data")
+
+
+class DataModel(BaseModel):
+    """A data file's schema: unknown keys are errors, so a misspelt key never falls back to a default."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+M = TypeVar("M", bound=DataModel)
+
+
+@cache
+def load_data(name: str, model: type[M]) -> M:
+    """data/<name>, validated once per process."""
+    return model.model_validate(yaml.safe_load((_DATA / name).read_text(encoding="utf-8")))
