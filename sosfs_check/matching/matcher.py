@@ -40,6 +40,7 @@ class PassageMatch(NamedTuple):
     touched: Sequence[str] = ()     # elements named only in a definition, hedge or plan of the passage
     row_terms: Sequence[str] = ()   # topic phrases in the regulation cell of the passage's table row
     row_specific: bool = False      # that regulation cell is about few requirements: its topic is the cell's
+    strong: bool = False            # a specific catalog phrase names the topic, not only a generic word
 
     @property
     def span(self) -> tuple[int, int] | None:
@@ -124,15 +125,17 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
     says nothing of how complaints are investigated)."""
     spec = requirement.evidence
     own_family = topic(requirement.id)
+    strong_terms = frozenset(spec.phrases)
     texts, contexts, items = passages.texts, passages.contexts, passages.items
     phrases_at = _sentences_with(texts, items, spec.phrases, texts.texts_with(spec.phrases))
-    # A generic word counts as the topic only in a sentence that also has one of its co-words.
+    # A generic word counts as the topic only in a sentence that also has one of its co-words (not merely
+    # under a heading that has one: "kvalitet" and "ledningssystem" head whole documents).
     for weak in spec.weak_phrases:
         weak_at = _sentences_with(texts, items, weak.terms, texts.texts_with(weak.terms))
         with_at = _sentences_with(texts, items, weak.together_with, texts.texts_with(weak.together_with))
         for index, per_sentence in weak_at.items():
             for number, terms in per_sentence.items():
-                if number in with_at.get(index, {}) or contexts.terms_in(index, weak.together_with):
+                if number in with_at.get(index, {}):
                     phrases_at.setdefault(index, {}).setdefault(number, []).extend(terms)
     # In a table row the regulation cell names the topic of the row's own cells.
     row_terms_at = {index: terms for index, terms in contexts.texts_with(spec.phrases).items()
@@ -205,6 +208,7 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
                            and sentences[number + 1].kind == "arrangement")
                        for number in about)
         phrases = list(dict.fromkeys(term for terms in per_sentence.values() for term in terms))
+        strong = any(term in strong_terms for term in phrases)
         headings = (*headings_at.get(index, ()), *row_terms_at.get(index, ()))
         elements = sorted(own_elements.get(index, ()))
         if arranged or kinds & OWN:
@@ -213,7 +217,8 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
         ranked.append((-score, index, PassageMatch(
             passage, phrases, headings, elements, score, near_misses, texts=texts, index=index,
             topic_sentences=about, topic_kinds=kinds, arranged=arranged,
-            touched=sorted(touched.get(index, set()) - set(elements)), row_terms=row_terms_at.get(index, ()))))
+            touched=sorted(touched.get(index, set()) - set(elements)), row_terms=row_terms_at.get(index, ()),
+            strong=strong)))
     # Elements count where the topic is treated: in the passages on the topic, pooled per section.
     topic_sections = {items[index].unit.section_path for index in topic_passages}
     for index in topic_passages:
@@ -248,7 +253,7 @@ def mark_enumerations(matches: dict[str, RequirementMatches], min_topics: int) -
     for requirement_id, found in matches.items():
         family = topic(requirement_id)
         for match in found:
-            if match.phrases:
+            if match.strong:  # generic words ("uppföljning") name no topic of their own in a list
                 for number in match.topic_sentences:
                     families_of.setdefault((match.index, number), set()).add(family)
     crowded = {key: sorted(families) for key, families in families_of.items() if len(families) >= min_topics}
