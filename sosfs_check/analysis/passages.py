@@ -44,6 +44,20 @@ class PassageSet:
             if passage.kind != "regulation" and (key := _row_key(passage.unit)) in records:
                 rows.setdefault(key, []).append(index)
         self.row_mates = {index: tuple(members) for members in rows.values() for index in members}
+        self._term_sentences: dict[str, dict[int, tuple[int, ...]]] = {}
+
+    def term_sentences(self, term: str) -> dict[int, tuple[int, ...]]:
+        """Per passage, the numbers of the sentences where a term stands. Kept per term: sibling requirements
+        (RISK-1…3, the six SAMV) ask for the same terms."""
+        found = self._term_sentences.get(term)
+        if found is None:
+            found = {}
+            for index in self.texts.hits(term):
+                sentences = self.items[index].sentences
+                numbers = {_sentence_at(sentences, position) for position in self.texts.positions(term, index)}
+                found[index] = tuple(sorted(numbers))
+            self._term_sentences[term] = found
+        return found
 
     def __iter__(self) -> Iterator[Passage]:
         return iter(self.items)
@@ -69,9 +83,11 @@ def analyse_passages(indexed: IndexedUnits, config: MatchingConfig,
     context_of: dict[tuple[tuple[str, ...], str | None, str], str] = {}
     contexts = []
     row_topic_indices = set()
+    answers = {answer.casefold() for answer in config.self_assessment_answers}
     for index, unit in enumerate(units):
         row_topic = "" if unit.column_header in regulation_columns else row_topics.get(_row_key(unit), "")
-        if row_topic:
+        # "Ja" beside a requirement is a self-assessment, not an arrangement: such a cell takes no topic.
+        if row_topic and unit.text.strip(" .!✓✔").casefold() not in answers:
             row_topic_indices.add(index)
         key = (unit.section_path, unit.column_header, row_topic)
         contexts.append(context_of.get(key) or context_of.setdefault(key, _context(*key)))
@@ -156,6 +172,14 @@ def _record_rows(units: Sequence[TextUnit]) -> set[tuple[int, int]]:
             per_cell[cell] = per_cell.get(cell, 0) + 1
     crowded = {(block, row) for (block, row, _), count in per_cell.items() if count > 1}
     return {(block, row) for block, row, _ in per_cell} - crowded
+
+
+def _sentence_at(sentences: Sequence[Sentence], position: int) -> int:
+    """The number of the sentence that holds a token position (sentences are few per passage)."""
+    for number, sentence in enumerate(sentences):
+        if position < sentence.end_token:
+            return number
+    return len(sentences) - 1
 
 
 def _row_key(unit: TextUnit) -> tuple[int, int] | None:

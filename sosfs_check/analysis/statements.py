@@ -90,17 +90,24 @@ def classify_sentences(indexed: IndexedUnits, config: StatementConfig, abbreviat
             last = bisect_right(token_starts, end - 1) if token_starts else 0
             sentence = _classify(text, start, end, first, last, cues.get(index, ()), config.precedence,
                                  signal_positions, frequencies[index], index in stated, own_body, weak)
-            if sentences and sentences[-1].kind == "regulation" and _only_modal(sentence, weak):
+            if sentences and sentences[-1].kind == "regulation" and _continues_regulation(sentence, weak):
                 sentence = sentence._replace(kind="regulation", signals=(*sentence.signals, "fortsätter föreskriften"))
             sentences.append(sentence)
         result.append(tuple(sentences))
     return result
 
 
-def _only_modal(sentence: Sentence, weak: frozenset[str]) -> bool:
-    """A sentence with no signal of an own arrangement beyond a modal verb ("ska")."""
-    return sentence.kind == "prose" or (sentence.kind == "arrangement" and all(
-        signal.startswith("signalord: ") and signal.removeprefix("signalord: ") in weak for signal in sentence.signals))
+def _continues_regulation(sentence: Sentence, weak: frozenset[str]) -> bool:
+    """After the regulation, a sentence goes on restating it unless it shows the organisation at work: a plain
+    sentence, or one that has a modal ("ska … tas fram") but neither a rhythm nor a responsibility."""
+    if sentence.kind == "prose":
+        return True
+    if sentence.kind != "arrangement":
+        return False
+    words = {signal.removeprefix("signalord: ") for signal in sentence.signals if signal.startswith("signalord: ")}
+    own = any(signal.startswith(("rytm: ", "ansvar")) for signal in sentence.signals) or any(
+        word.startswith("ansvar") for word in words)
+    return bool(words & weak) and not own
 
 
 def _own_body(indexed: IndexedUnits, pattern: str) -> str | None:

@@ -166,6 +166,7 @@ class TermIndex:
         self._forms_joined: str | None = None  # built when a substring is first looked for
         self._form_starts: list[int] = []
         self._word_cache: dict[tuple[str, str], tuple[list[int], ...]] = {}
+        self._position_cache: dict[str, dict[int, list[int]]] = {}
         self._term_cache: dict[str, frozenset[int]] = {}
         self._slot_cache: dict[str, frozenset[int]] = {}
 
@@ -259,20 +260,25 @@ class TermIndex:
 
     def positions(self, term: str, text_index: int) -> list[int]:
         """Token positions where the term starts in one text, in reading order."""
-        slot = self._slot_of_text[text_index]
-        if slot not in self._slots_with(term):
-            return []
+        return self._positions_by_slot(term).get(self._slot_of_text[text_index], [])
+
+    def _positions_by_slot(self, term: str) -> dict[int, list[int]]:
+        """Where the term starts, per distinct text: one pass over its anchor word's occurrences, kept per term
+        (the matcher asks for the positions of a term in many passages)."""
+        cached = self._position_cache.get(term)
+        if cached is not None:
+            return cached
         parts = term_words(term)
-        anchor = self._anchor(parts)
-        found: set[int] = set()
-        low, high = slot << _SHIFT, (slot + 1) << _SHIFT
-        for occurrences in self._word(parts[anchor]):
-            # Occurrence lists are in reading order: this text's are one slice, found by bisection.
-            for occurrence in occurrences[bisect_left(occurrences, low):bisect_left(occurrences, high)]:
-                start = (occurrence & _POSITION) - anchor
-                if len(parts) == 1 or self._has_words_at(slot, start, parts, anchor):
-                    found.add(start)
-        return sorted(found)
+        found: dict[int, set[int]] = {}
+        if parts:
+            anchor = self._anchor(parts)
+            for occurrences in self._word(parts[anchor]):
+                for occurrence in occurrences:
+                    slot, start = occurrence >> _SHIFT, (occurrence & _POSITION) - anchor
+                    if len(parts) == 1 or self._has_words_at(slot, start, parts, anchor):
+                        found.setdefault(slot, set()).add(start)
+        result = self._position_cache[term] = {slot: sorted(starts) for slot, starts in found.items()}
+        return result
 
     def span(self, term: str, text_index: int) -> tuple[int, int] | None:
         """Characters of the term's first occurrence in one text, or None (only quoted evidence asks)."""

@@ -22,6 +22,13 @@ from sosfs_check.assessment.model import Evidence, Finding
 from sosfs_check.catalog.models import MatchingConfig, Requirement
 from sosfs_check.matching.matcher import PassageMatch, RequirementMatches, display
 
+RULES: tuple[str, ...] = (
+    "not_applicable.scope", "covered.arrangement", "missing.element_absent", "partial.element_missing",
+    "partial.mention", "partial.definition", "partial.enumeration", "partial.no_arrangement",
+    "missing.plan_or_absence", "missing.regulation_only", "missing.no_text",
+)
+"""Every rule code decide() emits; the element rules append '.<element name>'."""
+
 _KIND_SV = {"regulation": "återger föreskriften", "mention": "nämner ämnet", "arrangement": "egen ordning",
             "prose": "egen text", "absent": "plan, brist eller annans verksamhet"}
 _STATEMENT_SV = {"regulation": "föreskriften återgiven", "negation": "säger att något saknas",

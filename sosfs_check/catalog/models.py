@@ -251,6 +251,9 @@ class MatchingConfig(StrictModel):
     applies_to: dict[AppliesTo, tuple[Activity, ...]]
     enumeration_min_topics: int = Field(ge=2)
     row_topic_max_requirements: int = Field(ge=1)
+    self_assessment_answers: tuple[str, ...] = Field(
+        (), description="Cell texts that only answer whether a requirement is met ('Ja', 'Delvis'): a self-assessment "
+                        "beside a Krav cell, never an arrangement.")
     min_phrase_units_for_partial: int = Field(ge=1)
     quote_max_chars: int = Field(ge=40)
 

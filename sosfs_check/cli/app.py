@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import Annotated
 
 import typer
 
@@ -29,11 +29,13 @@ class CatalogFormat(str, Enum):
 
 @app.command("catalog")
 def catalog_command(
-    fmt: CatalogFormat = typer.Option(CatalogFormat.table, "--format", "-f", help="Utdataformat."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Fil att skriva (krävs för json, csv, xlsx)."),
-    docs: Optional[Path] = typer.Option(None, "--docs", help="Skriv referenssidor i Markdown till denna mapp."),
-    catalog_dir: Optional[Path] = typer.Option(None, "--katalog", help="Annan katalogmapp än den inbyggda."),
-    force: bool = typer.Option(False, "--force", help="Skriv över befintliga filer."),
+    fmt: Annotated[CatalogFormat, typer.Option("--format", "-f", help="Utdataformat.")] = CatalogFormat.table,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Fil att skriva (krävs för json, csv, xlsx).")] = None,
+    docs: Annotated[Path | None, typer.Option(
+        "--docs", help="Skriv referenssidor i Markdown till denna mapp.")] = None,
+    catalog_dir: Annotated[Path | None, typer.Option("--katalog", help="Annan katalogmapp än den inbyggda.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Skriv över befintliga filer.")] = False,
 ) -> None:
     """Visa kravkatalogen, exportera den eller skriv referenssidor."""
     from sosfs_check.catalog import load_catalog
@@ -59,9 +61,16 @@ def catalog_command(
     typer.echo(f"Skrev {len(catalog)} krav till {output}")
 
 
-# Options shared by the commands that write a result: one definition, the same Swedish help everywhere.
-OUTPUT = typer.Option(None, "--output", "-o", help="Skriv till fil i stället för terminalen.")
-FORCE = typer.Option(False, "--force", help="Skriv över befintlig fil.")
+# Parameters shared by several commands: one definition, the same Swedish help everywhere.
+Document = Annotated[Path, typer.Argument(help="Ledningssystemet (.docx, .txt eller .md).")]
+Output = Annotated[Path | None, typer.Option("--output", "-o", help="Skriv till fil i stället för terminalen.")]
+Force = Annotated[bool, typer.Option("--force", help="Skriv över befintlig fil.")]
+# The values are passed on as typed: the assessment knows the activities and their aliases and rejects others.
+Omfattning = Annotated[list[str] | None, typer.Option(
+    "--omfattning",
+    help="Ange verksamhet i stället för att gissa: socialtjänst, lss eller 'hälso- och sjukvård', eller "
+         "SoL, LSS, HSL; stora eller små bokstäver; flera med komma eller flaggan upprepad. "
+         "Okända värden ger kod 2.")]
 
 
 class ReadFormat(str, Enum):
@@ -80,7 +89,7 @@ class FailOn(str, Enum):
     partial = "partial"
 
 
-def _emit(content: str, output: Optional[Path], force: bool) -> None:
+def _emit(content: str, output: Path | None, force: bool) -> None:
     from sosfs_check.cli.output import claim_output
 
     if output is None:
@@ -91,11 +100,12 @@ def _emit(content: str, output: Optional[Path], force: bool) -> None:
 
 @app.command("read")
 def read_command(
-    file: Path = typer.Argument(..., help="Ledningssystemet (.docx, .txt eller .md)."),
-    fmt: ReadFormat = typer.Option(ReadFormat.text, "--format", "-f", help="text, json eller md."),
-    output: Optional[Path] = OUTPUT,
-    force: bool = FORCE,
-    max_xml_mb: int = typer.Option(200, "--max-xml-mb", help="Största tillåtna uppackade XML-storlek i MB."),
+    file: Document,
+    fmt: Annotated[ReadFormat, typer.Option("--format", "-f", help="text, json eller md.")] = ReadFormat.text,
+    output: Output = None,
+    force: Force = False,
+    max_xml_mb: Annotated[int, typer.Option(
+        "--max-xml-mb", help="Största tillåtna uppackade XML-storlek i MB.")] = 200,
 ) -> None:
     """Läs ett dokument och visa texten, dokumentmodellen (json) eller dispositionen (md)."""
     from sosfs_check.document.reader import read
@@ -108,13 +118,14 @@ def read_command(
 
 @app.command("check")
 def check_command(
-    file: Path = typer.Argument(..., help="Ledningssystemet (.docx, .txt eller .md)."),
-    fmt: Optional[JsonOrMarkdown] = typer.Option(None, "--format", "-f", help="json (hela resultatet) eller md."),
-    output: Optional[Path] = OUTPUT,
-    omfattning: Optional[list[str]] = typer.Option(
-        None, "--omfattning", help="Ange verksamhet i stället för att gissa: socialtjänst, lss, 'hälso- och sjukvård'."),
-    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Avsluta med kod 1 om något krav saknas (eller är delvis)."),
-    force: bool = FORCE,
+    file: Document,
+    fmt: Annotated[JsonOrMarkdown | None, typer.Option(
+        "--format", "-f", help="json (hela resultatet) eller md.")] = None,
+    output: Output = None,
+    omfattning: Omfattning = None,
+    fail_on: Annotated[FailOn | None, typer.Option(
+        "--fail-on", help="Avsluta med kod 1 om något krav saknas (eller är delvis).")] = None,
+    force: Force = False,
 ) -> None:
     """Granska ett ledningssystem mot alla krav i SOSFS 2011:9."""
     from sosfs_check.assessment.run import check
@@ -133,11 +144,40 @@ def check_command(
             raise typer.Exit(1)
 
 
+class TextOrJson(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command("explain")
+def explain_command(
+    file: Document,
+    requirement_id: Annotated[str, typer.Argument(
+        metavar="ID", help="Kravets id, t.ex. RISK-2 (se sosfs-check catalog).")],
+    fmt: Annotated[TextOrJson, typer.Option(
+        "--format", "-f", help="text (förklaring i terminalen) eller json (bedömningen och kravet).")] = TextOrJson.text,
+    omfattning: Omfattning = None,
+) -> None:
+    """Visa hur verktyget kom fram till statusen för ett krav: regel, signaler och belägg."""
+    from sosfs_check.assessment.run import check
+    from sosfs_check.catalog import load_catalog
+    from sosfs_check.cli.explain import explanation_json, find_requirement, print_explanation
+
+    catalog = load_catalog()
+    requirement = find_requirement(catalog, requirement_id)
+    result = check(file, omfattning=omfattning, catalog=catalog)
+    if fmt is TextOrJson.json:
+        _emit(explanation_json(result, requirement), None, False)
+    else:
+        print_explanation(result, requirement)
+
+
 @app.command("schema")
 def schema_command(
-    fmt: JsonOrMarkdown = typer.Option(JsonOrMarkdown.json, "--format", "-f", help="json (JSON Schema) eller md."),
-    output: Optional[Path] = OUTPUT,
-    force: bool = FORCE,
+    fmt: Annotated[JsonOrMarkdown, typer.Option(
+        "--format", "-f", help="json (JSON Schema) eller md.")] = JsonOrMarkdown.json,
+    output: Output = None,
+    force: Force = False,
 ) -> None:
     """Visa formatet för resultatet av check --format json."""
     from sosfs_check.assessment.schema import render_json_schema, render_markdown_schema

@@ -40,11 +40,11 @@ def print_summary(result: AssessmentResult, to_stderr: bool = False) -> None:
 
 def render_markdown_report(result: AssessmentResult) -> str:
     s = result.summary
-    lines = [f"# Granskning av {result.document.source_name}", "",
-             f"{s.covered} täckta, {s.partial} delvis, {s.missing} saknas, {s.not_applicable} ej tillämpliga "
-             f"av {s.total} krav i {result.catalog.regulation}.", "",
-             f"Omfattning: {', '.join(result.document.scope.activities)}"
-             f"{' (angiven)' if result.document.scope.overridden else ''}.", ""]
+    scope = result.document.scope
+    counts = (f"{s.covered} täckta, {s.partial} delvis, {s.missing} saknas, {s.not_applicable} ej tillämpliga "
+              f"av {s.total} krav i {result.catalog.regulation}.")
+    lines = [f"# Granskning av {result.document.source_name}", "", counts, "",
+             f"Omfattning: {', '.join(scope.activities)}{' (angiven)' if scope.overridden else ''}.", ""]
     if result.document.scope.warning:
         lines += [f"> **Varning:** {result.document.scope.warning}", ""]
     lines += ["| Krav | Status | Motivering | Belägg |", "|---|---|---|---|"]

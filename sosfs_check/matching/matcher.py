@@ -84,22 +84,14 @@ class RequirementMatches:
         return len(self.matches)
 
 
-def _sentence_of(passage: Passage, position: int) -> int:
-    for number, sentence in enumerate(passage.sentences):
-        if sentence.first_token <= position < sentence.end_token:
-            return number
-    return len(passage.sentences) - 1
-
-
-def _sentences_with(texts: TermIndex, passages: Sequence[Passage], terms: Sequence[str],
-                    where: Mapping[int, Sequence[str]]) -> dict[int, dict[int, list[str]]]:
+def _sentences_with(passages: PassageSet, terms: Sequence[str]) -> dict[int, dict[int, list[str]]]:
     """Per passage index, per sentence number, the terms (of those given) standing there."""
     found: dict[int, dict[int, list[str]]] = {}
-    for index, present in where.items():
-        per_sentence = found.setdefault(index, {})
-        for term in present:
-            for position in texts.positions(term, index):
-                per_sentence.setdefault(_sentence_of(passages[index], position), []).append(term)
+    for term in terms:
+        for index, numbers in passages.term_sentences(term).items():
+            per_sentence = found.setdefault(index, {})
+            for number in numbers:
+                per_sentence.setdefault(number, []).append(term)
     return found
 
 
@@ -127,12 +119,12 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
     own_family = topic(requirement.id)
     strong_terms = frozenset(spec.phrases)
     texts, contexts, items = passages.texts, passages.contexts, passages.items
-    phrases_at = _sentences_with(texts, items, spec.phrases, texts.texts_with(spec.phrases))
+    phrases_at = _sentences_with(passages, spec.phrases)
     # A generic word counts as the topic only in a sentence that also has one of its co-words (not merely
     # under a heading that has one: "kvalitet" and "ledningssystem" head whole documents).
     for weak in spec.weak_phrases:
-        weak_at = _sentences_with(texts, items, weak.terms, texts.texts_with(weak.terms))
-        with_at = _sentences_with(texts, items, weak.together_with, texts.texts_with(weak.together_with))
+        weak_at = _sentences_with(passages, weak.terms)
+        with_at = _sentences_with(passages, weak.together_with)
         for index, per_sentence in weak_at.items():
             for number, terms in per_sentence.items():
                 if number in with_at.get(index, {}):
@@ -147,9 +139,9 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
                 per_sentence.setdefault(number, [])
     headings_at = contexts.texts_with(spec.heading_terms)
     element_terms = [term for element in spec.elements for term in element.terms]
-    element_at = _sentences_with(texts, items, element_terms, texts.texts_with(element_terms))
+    element_at = _sentences_with(passages, element_terms)
     name_of = {term: element.name for element in spec.elements for term in element.terms}
-    near_at = _sentences_with(texts, items, spec.near_miss_terms, texts.texts_with(spec.near_miss_terms))
+    near_at = _sentences_with(passages, spec.near_miss_terms)
     sibling_at = texts.texts_with(spec.sibling_terms)
     sibling_context = contexts.texts_with(spec.sibling_terms)
 

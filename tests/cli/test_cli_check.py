@@ -38,3 +38,33 @@ def test_markdown_report_and_no_overwrite(tmp_path):
     assert "| RISK-2 | täckt |" in report and "(6 Systematiskt förbättringsarbete › Riskanalys" in report
     refused = run("check", str(DOC), "--format", "md", "-o", str(target))
     assert refused.returncode == 10 and "--force" in refused.stderr and "Traceback" not in refused.stderr
+
+
+def test_unknown_scope_exits_two_with_one_swedish_line_naming_the_valid_values(tmp_path):
+    document = tmp_path / "ledningssystem.md"
+    document.write_text("# Riskanalys\n\nEnhetschefen ansvarar för att riskanalyser genomförs varje år.\n",
+                        encoding="utf-8")
+    result = run("check", str(document), "--omfattning", "typo")
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Fel: okänd omfattning 'typo'")
+    for valid in ("socialtjänst", "lss", "hälso- och sjukvård"):
+        assert valid in lines[0]
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_scope_accepts_aliases_in_any_case_separated_by_commas(tmp_path):
+    document = tmp_path / "ledningssystem.txt"
+    document.write_text("Riskanalys\n\nEnhetschefen ansvarar för att riskanalyser genomförs varje år.\n",
+                        encoding="utf-8")
+    for given, expected in ((["SoL, LSS"], ["socialtjänst", "lss"]),
+                            (["hsl", "--omfattning", "Socialtjänst"], ["socialtjänst", "hälso- och sjukvård"])):
+        result = run("check", str(document), "--format", "json", "--omfattning", *given)
+        assert result.returncode == 0, result.stderr
+        scope = json.loads(result.stdout)["document"]["scope"]
+        assert scope["activities"] == expected and scope["overridden"]
+
+
+def test_scope_help_names_the_aliases():
+    help_text = " ".join(run("check", "--help").stdout.replace("│", " ").split())  # without rich's box
+    assert "SoL, LSS, HSL" in help_text and "komma" in help_text
