@@ -51,6 +51,7 @@ class Sentence(NamedTuple):
 
 
 _RECURRING = frozenset({"rate", "regular", "continuous"})
+_ANSWERING = frozenset({"ansvarar", "ansvarig", "har ansvar"})
 
 Compiled = tuple[tuple[tuple[Clause, ...], re.Pattern[str]], ...]
 
@@ -105,8 +106,9 @@ def _continues_regulation(sentence: Sentence, weak: frozenset[str]) -> bool:
     if sentence.kind != "arrangement":
         return False
     words = {signal.removeprefix("signalord: ") for signal in sentence.signals if signal.startswith("signalord: ")}
-    own = any(signal.startswith(("rytm: ", "ansvar")) for signal in sentence.signals) or any(
-        word.startswith("ansvar") for word in words)
+    # A rhythm or someone answering for the work; "hur ansvaret är fördelat" names responsibility, assigns none.
+    own = any(signal.startswith(("rytm: ", "ansvar")) for signal in sentence.signals) or bool(
+        words & _ANSWERING)
     return bool(words & weak) and not own
 
 

@@ -250,6 +250,7 @@ class MatchingConfig(StrictModel):
                         "an activity do not make the document cover it.")
     applies_to: dict[AppliesTo, tuple[Activity, ...]]
     enumeration_min_topics: int = Field(ge=2)
+    enumeration_max_gap: int = Field(ge=0)
     row_topic_max_requirements: int = Field(ge=1)
     self_assessment_answers: tuple[str, ...] = Field(
         (), description="Cell texts that only answer whether a requirement is met ('Ja', 'Delvis'): a self-assessment "

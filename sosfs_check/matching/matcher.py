@@ -234,34 +234,58 @@ def topic(requirement_id: str) -> str:
     return requirement_id.split("-", 1)[0]
 
 
-def mark_enumerations(matches: dict[str, RequirementMatches], min_topics: int) -> dict[str, RequirementMatches]:
-    """Flag topics that stand only in sentences naming at least min_topics topic families.
+def mark_enumerations(matches: dict[str, RequirementMatches], min_topics: int,
+                      max_gap: int) -> dict[str, RequirementMatches]:
+    """Flag topics that stand only in a list of at least min_topics topic families in one sentence.
 
-    "Processer ändras utifrån uppföljning, egenkontroll, utredning av avvikelser och riskanalyser" names
-    four topics and arranges none of them: for each it is a word in an enumeration, i.e. a mention. A
-    paragraph that treats one topic in several sentences is no enumeration, even if it names others.
+    "Processer ändras utifrån uppföljning, egenkontroll, utredning av avvikelser, klagomål och riskanalyser"
+    lists topics and arranges none of them: for each it is a word in an enumeration, i.e. a mention. The
+    topics must stand close together (at most max_gap words between one and the next), as a list does:
+    "Processer där samverkan behövs för att förebygga vårdskador är utpekade …; rutinerna anger hur" names
+    four topics too, but as one statement about samverkan.
     """
-    families_of: dict[tuple[int, int], set[str]] = {}  # by (passage index, sentence number)
+    places: dict[tuple[int, int], dict[str, int]] = {}  # (passage, sentence) → family → first word position
     for requirement_id, found in matches.items():
         family = topic(requirement_id)
         for match in found:
-            if match.strong:  # generic words ("uppföljning") name no topic of their own in a list
-                for number in match.topic_sentences:
-                    families_of.setdefault((match.index, number), set()).add(family)
-    crowded = {key: sorted(families) for key, families in families_of.items() if len(families) >= min_topics}
+            if not match.strong or match.texts is None:  # generic words ("uppföljning") list no topic
+                continue
+            sentences = match.passage.sentences
+            for term in match.phrases:
+                for position in match.texts.positions(term, match.index):
+                    number = next((n for n, s in enumerate(sentences) if position < s.end_token),
+                                  len(sentences) - 1)
+                    if number in match.topic_sentences:
+                        first = places.setdefault((match.index, number), {})
+                        first[family] = min(first.get(family, position), position)
+    crowded = {key: listed for key, found in places.items() if len(listed := _listed(found, max_gap)) >= min_topics}
     if not crowded:
         return matches
     result = {}
     for requirement_id, found in matches.items():
+        family = topic(requirement_id)
         marked = []
         for match in found:
             keys = [(match.index, number) for number in match.topic_sentences]
-            if match.phrases and keys and all(key in crowded for key in keys):
+            if match.phrases and keys and all(key in crowded and family in crowded[key] for key in keys):
                 match = match._replace(enumerated_topics=crowded[keys[0]])
             marked.append(match)
         result[requirement_id] = RequirementMatches(marked, found.section_elements, found.own_elements,
                                                     found.touched_elements)
     return result
+
+
+def _listed(first_positions: Mapping[str, int], max_gap: int) -> list[str]:
+    """The largest run of families whose first mentions follow each other within max_gap words."""
+    ordered = sorted(first_positions.items(), key=lambda item: item[1])
+    best: list[str] = []
+    run: list[str] = []
+    previous = None
+    for family, position in ordered:
+        run = run + [family] if previous is not None and position - previous <= max_gap + 1 else [family]
+        previous = position
+        best = run if len(run) > len(best) else best
+    return sorted(best)
 
 
 def mark_row_topics(matches: dict[str, RequirementMatches], max_requirements: int) -> dict[str, RequirementMatches]:
