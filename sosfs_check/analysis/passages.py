@@ -45,6 +45,8 @@ class PassageSet:
                 rows.setdefault(key, []).append(index)
         self.row_mates = {index: tuple(members) for members in rows.values() for index in members}
         self._term_sentences: dict[str, dict[int, tuple[int, ...]]] = {}
+        # The matcher's sentence hits per term list, kept for the whole check (see matching.matcher).
+        self.sentence_hits: dict[tuple[str, ...], dict[int, dict[int, list[str]]]] = {}
 
     def term_sentences(self, term: str) -> dict[int, tuple[int, ...]]:
         """Per passage, the numbers of the sentences where a term stands. Kept per term: sibling requirements

@@ -84,15 +84,36 @@ class RequirementMatches:
         return len(self.matches)
 
 
-def _sentences_with(passages: PassageSet, terms: Sequence[str]) -> dict[int, dict[int, list[str]]]:
-    """Per passage index, per sentence number, the terms (of those given) standing there."""
-    found: dict[int, dict[int, list[str]]] = {}
-    for term in terms:
-        for index, numbers in passages.term_sentences(term).items():
-            per_sentence = found.setdefault(index, {})
-            for number in numbers:
-                per_sentence.setdefault(number, []).append(term)
+SentenceHits = dict[int, dict[int, list[str]]]
+"""Per passage index, per sentence number, the terms standing there."""
+
+
+def _sentences_with(passages: PassageSet, terms: Sequence[str]) -> SentenceHits:
+    """Where the terms stand, sentence by sentence. Kept per term list for the whole check (sibling requirements
+    share theirs): callers must not change what they get."""
+    key = tuple(terms)
+    found = passages.sentence_hits.get(key)
+    if found is None:
+        found = passages.sentence_hits[key] = {}
+        for term in terms:
+            for index, numbers in passages.term_sentences(term).items():
+                per_sentence = found.setdefault(index, {})
+                for number in numbers:
+                    per_sentence.setdefault(number, []).append(term)
     return found
+
+
+def _with_extra(base: SentenceHits, extra: SentenceHits) -> SentenceHits:
+    """base and extra together, as new dicts where they meet (base is shared and stays unchanged)."""
+    if not extra:
+        return base
+    merged = dict(base)
+    for index, per_sentence in extra.items():
+        combined = {number: list(terms) for number, terms in base.get(index, {}).items()}
+        for number, terms in per_sentence.items():
+            combined.setdefault(number, []).extend(terms)
+        merged[index] = combined
+    return merged
 
 
 def topic_families(requirements: Sequence[Requirement], passages: PassageSet) -> dict[int, frozenset[str]]:
@@ -119,7 +140,7 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
     own_family = topic(requirement.id)
     strong_terms = frozenset(spec.phrases)
     texts, contexts, items = passages.texts, passages.contexts, passages.items
-    phrases_at = _sentences_with(passages, spec.phrases)
+    extra: SentenceHits = {}
     # A generic word counts as the topic only in a sentence that also has one of its co-words (not merely
     # under a heading that has one: "kvalitet" and "ledningssystem" head whole documents).
     for weak in spec.weak_phrases:
@@ -128,31 +149,33 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
         for index, per_sentence in weak_at.items():
             for number, terms in per_sentence.items():
                 if number in with_at.get(index, {}):
-                    phrases_at.setdefault(index, {}).setdefault(number, []).extend(terms)
+                    extra.setdefault(index, {}).setdefault(number, []).extend(terms)
     # In a table row the regulation cell names the topic of the row's own cells.
     row_terms_at = {index: terms for index, terms in contexts.texts_with(spec.phrases).items()
                     if index in passages.row_topic_indices}
     for index in row_terms_at:
-        per_sentence = phrases_at.setdefault(index, {})
+        per_sentence = extra.setdefault(index, {})
         for number, sentence in enumerate(items[index].sentences):
             if sentence.kind in OWN:
                 per_sentence.setdefault(number, [])
+    phrases_at = _with_extra(_sentences_with(passages, spec.phrases), extra)
     headings_at = contexts.texts_with(spec.heading_terms)
     element_terms = [term for element in spec.elements for term in element.terms]
-    element_at = _sentences_with(passages, element_terms)
     name_of = {term: element.name for element in spec.elements for term in element.terms}
     near_at = _sentences_with(passages, spec.near_miss_terms)
     sibling_at = texts.texts_with(spec.sibling_terms)
     sibling_context = contexts.texts_with(spec.sibling_terms)
 
     # An element about regularity is also met by a rhythm the frequency finder read in an own sentence.
+    rhythm: SentenceHits = {}
     for element in spec.elements:
         if element.rhythm:
             for index in phrases_at.keys() | headings_at.keys():
                 for number, sentence in enumerate(items[index].sentences):
                     if sentence.rhythm:
-                        element_at.setdefault(index, {}).setdefault(number, []).append(f"#{element.name}")
+                        rhythm.setdefault(index, {}).setdefault(number, []).append(f"#{element.name}")
                         name_of[f"#{element.name}"] = element.name
+    element_at = _with_extra(_sentences_with(passages, element_terms), rhythm)
     own_elements: dict[int, set[str]] = {}
     touched: dict[int, set[str]] = {}
     for index, per_sentence in element_at.items():
