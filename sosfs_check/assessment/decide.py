@@ -18,7 +18,9 @@ In order, the first rule that applies decides:
 
 from __future__ import annotations
 
-from sosfs_check.assessment.model import Evidence, Finding
+from typing import Any
+
+from sosfs_check.assessment.model import Evidence, Finding, Status
 from sosfs_check.catalog.models import MatchingConfig, Requirement
 from sosfs_check.matching.matcher import PassageMatch, RequirementMatches, display
 
@@ -75,11 +77,14 @@ def _where(match: PassageMatch) -> str:
 
 def decide(requirement: Requirement, found: RequirementMatches, config: MatchingConfig, in_scope: bool,
            scope_label: str) -> Finding:
-    base = dict(requirement_id=requirement.id, title=requirement.title, kind=requirement.kind,
-                chapter=requirement.source.chapter, citation=requirement.source.citation)
+    def finding(status: Status, rule: str, reason: str, **found: Any) -> Finding:
+        return Finding(requirement_id=requirement.id, title=requirement.title, kind=requirement.kind,
+                       chapter=requirement.source.chapter, citation=requirement.source.citation,
+                       status=status, rule=rule, reason=reason, **found)
+
     if not in_scope:
-        return Finding(**base, status="not_applicable", rule="not_applicable.scope",
-                       reason=f"Kravet gäller {_AUDIENCE_SV.get(requirement.applies_to, requirement.applies_to)}; "
+        return finding("not_applicable", "not_applicable.scope",
+                       f"Kravet gäller {_AUDIENCE_SV.get(requirement.applies_to, requirement.applies_to)}; "
                               f"dokumentet omfattar {scope_label}.")
     matches = found.matches
     kinds = [(m, m.effective_kind) for m in matches]  # a property: computed once per match
@@ -95,51 +100,49 @@ def decide(requirement: Requirement, found: RequirementMatches, config: Matching
     if complete:
         best = complete[0]
         quoted = {best.passage.unit.text}
-        extra = []
+        extra: list[PassageMatch] = []
         for match in arrangements[1:]:
             if len(extra) < 2 and match.elements and match.passage.unit.text not in quoted:
                 extra.append(match)
                 quoted.add(match.passage.unit.text)
         evidence = [_evidence(best, config, f"Egen ordning: {_KIND_SV['arrangement']} om ämnet.")]
         evidence += [_evidence(m, config, "Kompletterar med " + ", ".join(m.elements) + ".") for m in extra]
-        return Finding(**base, status="covered", rule="covered.arrangement", signals=signals_of(best),
-                       reason=f"Dokumentet beskriver en egen ordning ({_where(best)}).", evidence=evidence)
+        return finding("covered", "covered.arrangement", f"Dokumentet beskriver en egen ordning ({_where(best)}).",
+                       signals=signals_of(best), evidence=evidence)
 
     absent_core = [name for name in needed if name not in found.own_elements and name not in found.touched_elements]
     if requirement.evidence.missing_without_elements and absent_core and (arrangements or matches):
         nearest = (arrangements or matches)[0]
         why = f"Organisationens egen text tar aldrig upp {', '.join(absent_core)}."
-        return Finding(**base, status="missing", rule=f"missing.element_absent.{absent_core[0]}",
-                       reason=why, missing_elements=absent_core, signals=signals_of(nearest),
+        return finding("missing", f"missing.element_absent.{absent_core[0]}", why, missing_elements=absent_core, signals=signals_of(nearest),
                        evidence=[_evidence(nearest, config, why)])
     if arrangements:
         best = max(arrangements, key=lambda m: len(elements_for(m)))
         lacking = [name for name in needed if name not in elements_for(best)]
         why = "Ämnet har en egen ordning men det saknas: " + ", ".join(lacking) + "."
-        return Finding(**base, status="partial", rule=f"partial.element_missing.{lacking[0]}", reason=why,
-                       missing_elements=lacking, signals=signals_of(best), evidence=[_evidence(best, config, why)])
+        return finding("partial", f"partial.element_missing.{lacking[0]}", why, missing_elements=lacking, signals=signals_of(best), evidence=[_evidence(best, config, why)])
 
     own = [m for m, kind in kinds if kind in ("mention", "prose") and (m.phrases or m.row_specific)]
     if len(own) >= config.min_phrase_units_for_partial:
         best = next((m for m in own if m.phrases), own[0])
         rule, why = _mention_rule(best)
         lacking = [name for name in needed if name not in found.own_elements]
-        return Finding(**base, status="partial", rule=rule, reason=why, missing_elements=lacking,
+        return finding("partial", rule, why, missing_elements=lacking,
                        signals=signals_of(best), evidence=[_evidence(best, config, why)])
     absent = [m for m, kind in kinds if kind == "absent"]
     if absent:
         best = absent[0]
         why = "Ämnet finns bara som plan, som något som saknas eller som en annan nämnds verksamhet."
-        return Finding(**base, status="missing", rule="missing.plan_or_absence", reason=why,
+        return finding("missing", "missing.plan_or_absence", why,
                        signals=signals_of(best), evidence=[_evidence(best, config, why)])
     restated = [m for m, kind in kinds if kind == "regulation"]
     if restated:
         best = restated[0]
         why = "Bara föreskriften återgiven; ingen egen ordning beskrivs."
-        return Finding(**base, status="missing", rule="missing.regulation_only", reason=why,
+        return finding("missing", "missing.regulation_only", why,
                        signals=signals_of(best), evidence=[_evidence(best, config, why)])
     why = f"Inget avsnitt om {requirement.title[0].lower() + requirement.title[1:]}."
-    return Finding(**base, status="missing", rule="missing.no_text", reason=why)
+    return finding("missing", "missing.no_text", why)
 
 
 def _mention_rule(match: PassageMatch) -> tuple[str, str]:

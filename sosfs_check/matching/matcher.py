@@ -17,7 +17,7 @@ from typing import NamedTuple
 from sosfs_check.analysis.passages import Passage, PassageSet
 from sosfs_check.analysis.statements import ABSENT, OWN
 from sosfs_check.analysis.terms import TermIndex, plain
-from sosfs_check.catalog.models import Requirement
+from sosfs_check.catalog.models import EvidenceSpec, Requirement
 
 
 class PassageMatch(NamedTuple):
@@ -131,15 +131,9 @@ def topic_families(requirements: Sequence[Requirement], passages: PassageSet) ->
     return {index: frozenset(families & in_heading.get(index, set())) for index, families in in_text.items()}
 
 
-def match_requirement(requirement: Requirement, passages: PassageSet,
-                      families_at: Mapping[int, frozenset[str]] | None = None) -> RequirementMatches:
-    """`families_at` (from topic_families): a passage about another topic that only stands under a heading on
-    this one lends it nothing ("Avvikelser utreds av enhetschefen" under "Avvikelser, klagomål och synpunkter"
-    says nothing of how complaints are investigated)."""
-    spec = requirement.evidence
-    own_family = topic(requirement.id)
-    strong_terms = frozenset(spec.phrases)
-    texts, contexts, items = passages.texts, passages.contexts, passages.items
+def _topic_hits(spec: EvidenceSpec, passages: PassageSet) -> tuple[SentenceHits, dict[int, tuple[str, ...]]]:
+    """Where the requirement's topic is named, sentence by sentence, and the table cells whose row names it."""
+    contexts, items = passages.contexts, passages.items
     extra: SentenceHits = {}
     # A generic word counts as the topic only in a sentence that also has one of its co-words (not merely
     # under a heading that has one: "kvalitet" and "ledningssystem" head whole documents).
@@ -158,27 +152,28 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
         for number, sentence in enumerate(items[index].sentences):
             if sentence.kind in OWN:
                 per_sentence.setdefault(number, [])
-    phrases_at = _with_extra(_sentences_with(passages, spec.phrases), extra)
-    headings_at = contexts.texts_with(spec.heading_terms)
+    return _with_extra(_sentences_with(passages, spec.phrases), extra), row_terms_at
+
+
+def _element_hits(spec: EvidenceSpec, passages: PassageSet, candidates: set[int]) \
+        -> tuple[dict[int, set[str]], dict[int, set[str]]]:
+    """Per passage, the elements its own sentences carry, and those it only touches (in a definition or a
+    hedge). `candidates`: the passages where a rhythm may stand for a regularity element."""
+    items = passages.items
     element_terms = [term for element in spec.elements for term in element.terms]
     name_of = {term: element.name for element in spec.elements for term in element.terms}
-    near_at = _sentences_with(passages, spec.near_miss_terms)
-    sibling_at = texts.texts_with(spec.sibling_terms)
-    sibling_context = contexts.texts_with(spec.sibling_terms)
-
     # An element about regularity is also met by a rhythm the frequency finder read in an own sentence.
     rhythm: SentenceHits = {}
     for element in spec.elements:
         if element.rhythm:
-            for index in phrases_at.keys() | headings_at.keys():
+            for index in candidates:
                 for number, sentence in enumerate(items[index].sentences):
                     if sentence.rhythm:
                         rhythm.setdefault(index, {}).setdefault(number, []).append(f"#{element.name}")
                         name_of[f"#{element.name}"] = element.name
-    element_at = _with_extra(_sentences_with(passages, element_terms), rhythm)
     own_elements: dict[int, set[str]] = {}
     touched: dict[int, set[str]] = {}
-    for index, per_sentence in element_at.items():
+    for index, per_sentence in _with_extra(_sentences_with(passages, element_terms), rhythm).items():
         sentences = items[index].sentences
         for number, terms in per_sentence.items():
             target = own_elements if sentences[number].kind in OWN - {"hedge"} else \
@@ -190,6 +185,24 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
     for index in list(own_elements):
         for mate in passages.row_mates.get(index, ()):
             own_elements.setdefault(mate, set()).update(own_elements[index])
+    return own_elements, touched
+
+
+def match_requirement(requirement: Requirement, passages: PassageSet,
+                      families_at: Mapping[int, frozenset[str]] | None = None) -> RequirementMatches:
+    """`families_at` (from topic_families): a passage about another topic that only stands under a heading on
+    this one lends it nothing ("Avvikelser utreds av enhetschefen" under "Avvikelser, klagomål och synpunkter"
+    says nothing of how complaints are investigated)."""
+    spec = requirement.evidence
+    own_family = topic(requirement.id)
+    strong_terms = frozenset(spec.phrases)
+    texts, contexts, items = passages.texts, passages.contexts, passages.items
+    phrases_at, row_terms_at = _topic_hits(spec, passages)
+    headings_at = contexts.texts_with(spec.heading_terms)
+    near_at = _sentences_with(passages, spec.near_miss_terms)
+    sibling_at = texts.texts_with(spec.sibling_terms)
+    sibling_context = contexts.texts_with(spec.sibling_terms)
+    own_elements, touched = _element_hits(spec, passages, phrases_at.keys() | headings_at.keys())
 
     # A passage without a catalog phrase counts only under a heading on the topic, and then only if it holds
     # one of the requirement's elements (or, for a requirement without elements, is an own arrangement).
