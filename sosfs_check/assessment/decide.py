@@ -93,10 +93,7 @@ def decide(requirement: Requirement, found: RequirementMatches, config: Matching
     # only stands under a heading on the topic contributes elements.
     arrangements = [m for m, kind in kinds if kind == "arrangement" and (m.phrases or m.row_specific)]
 
-    def elements_for(match: PassageMatch) -> set[str]:
-        return set(match.elements) | found.section_elements.get(match.passage.unit.section_path, frozenset())
-
-    complete = [m for m in arrangements if not set(needed) - elements_for(m)]
+    complete = [m for m in arrangements if not set(needed) - found.elements_for(m)]
     if complete:
         best = complete[0]
         quoted = {best.passage.unit.text}
@@ -117,8 +114,8 @@ def decide(requirement: Requirement, found: RequirementMatches, config: Matching
         return finding("missing", f"missing.element_absent.{absent_core[0]}", why, missing_elements=absent_core, signals=signals_of(nearest),
                        evidence=[_evidence(nearest, config, why)])
     if arrangements:
-        best = max(arrangements, key=lambda m: len(elements_for(m)))
-        lacking = [name for name in needed if name not in elements_for(best)]
+        best = max(arrangements, key=lambda m: len(found.elements_for(m)))
+        lacking = [name for name in needed if name not in found.elements_for(best)]
         why = "Ämnet har en egen ordning men det saknas: " + ", ".join(lacking) + "."
         return finding("partial", f"partial.element_missing.{lacking[0]}", why, missing_elements=lacking, signals=signals_of(best), evidence=[_evidence(best, config, why)])
 

@@ -77,6 +77,10 @@ class Element(StrictModel):
     terms: tuple[str, ...] = Field(min_length=1)
     rhythm: bool = Field(False, description="Also met by a recurring frequency in the sentence ('årlig', "
                                             "'varje kvartal'), as the frequency finder reads them.")
+    reach: Literal["sentence", "section"] = Field(
+        "section", description="Where the element may stand: in the section (or table row) where the topic is "
+                               "treated, or only in a sentence naming the topic and the one after it (how complaints "
+                               "are received must be said of the complaints, not of what is compiled from them).")
 
 
 class WeakPhrase(StrictModel):

@@ -9,7 +9,7 @@ its own sentences carry. It decides nothing; the assessment stage does.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import NamedTuple
@@ -18,6 +18,7 @@ from sosfs_check.analysis.passages import Passage, PassageSet
 from sosfs_check.analysis.statements import ABSENT, OWN
 from sosfs_check.analysis.terms import TermIndex, plain
 from sosfs_check.catalog.models import EvidenceSpec, Requirement
+from sosfs_check.document.model import TextUnit
 
 
 class PassageMatch(NamedTuple):
@@ -73,9 +74,13 @@ class RequirementMatches:
     """Every passage that speaks to one requirement, strongest first, and where its elements stand."""
 
     matches: list[PassageMatch]
-    section_elements: Mapping[tuple[str, ...], frozenset[str]]  # per section: elements in own sentences
+    section_elements: Mapping[Hashable, frozenset[str]]  # per section or table row (pool_key): own elements
     own_elements: frozenset[str]       # elements anywhere in the document's own sentences about the topic
     touched_elements: frozenset[str]   # elements named only in own definitions or hedges
+
+    def elements_for(self, match: PassageMatch) -> set[str]:
+        """The elements a passage can count on: its own, and those pooled where it stands."""
+        return set(match.elements) | self.section_elements.get(pool_key(match.passage.unit), frozenset())
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter(self.matches)
@@ -86,6 +91,14 @@ class RequirementMatches:
 
 SentenceHits = dict[int, dict[int, list[str]]]
 """Per passage index, per sentence number, the terms standing there."""
+
+
+def pool_key(unit: TextUnit) -> Hashable:
+    """Where elements are pooled: a paragraph's section, or a table cell's row (the rows of one table are about
+    different requirements, "Krav | Så här gör vi")."""
+    if unit.locator.row is not None:
+        return (unit.section_path, unit.locator.block_index, unit.locator.row)
+    return unit.section_path
 
 
 def _sentences_with(passages: PassageSet, terms: Sequence[str]) -> SentenceHits:
@@ -155,13 +168,15 @@ def _topic_hits(spec: EvidenceSpec, passages: PassageSet) -> tuple[SentenceHits,
     return _with_extra(_sentences_with(passages, spec.phrases), extra), row_terms_at
 
 
-def _element_hits(spec: EvidenceSpec, passages: PassageSet, candidates: set[int]) \
+def _element_hits(spec: EvidenceSpec, passages: PassageSet, candidates: set[int], topic_at: SentenceHits) \
         -> tuple[dict[int, set[str]], dict[int, set[str]]]:
     """Per passage, the elements its own sentences carry, and those it only touches (in a definition or a
-    hedge). `candidates`: the passages where a rhythm may stand for a regularity element."""
+    hedge). `candidates`: the passages where a rhythm may stand for a regularity element; `topic_at`: where the
+    topic is named, for elements that must be said of it (reach: sentence)."""
     items = passages.items
     element_terms = [term for element in spec.elements for term in element.terms]
     name_of = {term: element.name for element in spec.elements for term in element.terms}
+    near_topic = {element.name for element in spec.elements if element.reach == "sentence"}
     # An element about regularity is also met by a rhythm the frequency finder read in an own sentence.
     rhythm: SentenceHits = {}
     for element in spec.elements:
@@ -175,11 +190,14 @@ def _element_hits(spec: EvidenceSpec, passages: PassageSet, candidates: set[int]
     touched: dict[int, set[str]] = {}
     for index, per_sentence in _with_extra(_sentences_with(passages, element_terms), rhythm).items():
         sentences = items[index].sentences
+        about = topic_at.get(index, {})
         for number, terms in per_sentence.items():
             target = own_elements if sentences[number].kind in OWN - {"hedge"} else \
                 touched if sentences[number].kind in ("definition", "hedge") else None
-            if target is not None:
-                target.setdefault(index, set()).update(name_of[term] for term in terms)
+            said_of_topic = number in about or number - 1 in about
+            names = {name_of[term] for term in terms} - (set() if said_of_topic else near_topic)
+            if target is not None and names:
+                target.setdefault(index, set()).update(names)
     # An element in any own cell of a table row counts for every cell of the row ("Kvartalsvis" in the
     # Hur ofta column gives the Sammanställning row its regularity).
     for index in list(own_elements):
@@ -202,7 +220,7 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
     near_at = _sentences_with(passages, spec.near_miss_terms)
     sibling_at = texts.texts_with(spec.sibling_terms)
     sibling_context = contexts.texts_with(spec.sibling_terms)
-    own_elements, touched = _element_hits(spec, passages, phrases_at.keys() | headings_at.keys())
+    own_elements, touched = _element_hits(spec, passages, phrases_at.keys() | headings_at.keys(), phrases_at)
 
     # A passage without a catalog phrase counts only under a heading on the topic, and then only if it holds
     # one of the requirement's elements (or, for a requirement without elements, is an own arrangement).
@@ -211,7 +229,7 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
     if families_at:
         heading_only = {index for index in heading_only if not families_at.get(index, frozenset()) - {own_family}}
     ranked: list[tuple[float, int, PassageMatch]] = []
-    section_elements: dict[tuple[str, ...], set[str]] = {}
+    section_elements: dict[Hashable, set[str]] = {}
     topic_passages: set[int] = set()
     for index in phrases_at.keys() | heading_only:
         passage = items[index]
@@ -248,13 +266,13 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
             touched=sorted(touched.get(index, set()) - set(elements)), row_terms=row_terms_at.get(index, ()),
             strong=strong)))
     # Elements count where the topic is treated: in the passages on the topic, pooled per section.
-    topic_sections = {items[index].unit.section_path for index in topic_passages}
+    topic_sections = {pool_key(items[index].unit) for index in topic_passages}
     for index in topic_passages:
         if names := own_elements.get(index):
-            section_elements.setdefault(items[index].unit.section_path, set()).update(names)
+            section_elements.setdefault(pool_key(items[index].unit), set()).update(names)
     own_anywhere = frozenset(name for names in section_elements.values() for name in names)
     touched_anywhere = frozenset(name for index, names in touched.items() for name in names
-                                 if items[index].unit.section_path in topic_sections) - own_anywhere
+                                 if pool_key(items[index].unit) in topic_sections) - own_anywhere
     # Strongest first; among equals, reading order (passage index) keeps the output deterministic.
     ranked.sort(key=_RANK)
     return RequirementMatches([match for _, _, match in ranked],
