@@ -73,13 +73,18 @@ def analyse_passages(indexed: IndexedUnits, config: MatchingConfig,
                      frequencies: Sequence[Sequence[Frequency]] | None = None) -> PassageSet:
     units, texts = indexed.units, indexed.terms
     # Column headers are few: each distinct one is looked at once.
-    regulation_columns = {header for header in {unit.column_header for unit in units} - {None}
+    headers = {unit.column_header for unit in units} - {None}
+    regulation_columns = {header for header in headers
                           if find_terms(header, config.regulation_column_terms, texts.rules)}
-    # A table row ties its own cells to the requirement in its regulation cell ("Krav | Så här gör vi"): the
-    # regulation cell is context of the row's other cells, as a heading is of its paragraphs.
+    label_columns = {header for header in headers - regulation_columns
+                     if find_terms(header, config.label_column_terms, texts.rules)}
+    # A table row ties its own cells to the requirement in its regulation cell or its label ("Krav | Så här gör
+    # vi", "Område | Så här gör vi"): those cells are context of the row's other cells, as a heading is of its
+    # paragraphs, and name a topic without arranging it.
+    naming_columns = regulation_columns | label_columns
     row_topics: dict[tuple[int, int], str] = {}
     for unit in units:
-        if unit.column_header in regulation_columns and (key := _row_key(unit)) is not None:
+        if unit.column_header in naming_columns and (key := _row_key(unit)) is not None:
             row_topics[key] = row_topics.get(key, "") + " " + unit.text
     # Every passage of a section has the same context: each distinct one is built once.
     context_of: dict[tuple[tuple[str, ...], str | None, str], str] = {}
@@ -87,9 +92,10 @@ def analyse_passages(indexed: IndexedUnits, config: MatchingConfig,
     row_topic_indices = set()
     answers = {answer.casefold() for answer in config.self_assessment_answers}
     for index, unit in enumerate(units):
-        row_topic = "" if unit.column_header in regulation_columns else row_topics.get(_row_key(unit), "")
-        # "Ja" beside a requirement is a self-assessment, not an arrangement: such a cell takes no topic.
-        if row_topic and unit.text.strip(" .!✓✔").casefold() not in answers:
+        row_topic = "" if unit.column_header in naming_columns else row_topics.get(_row_key(unit), "")
+        # "Ja" beside a requirement is a self-assessment and "–" an empty cell, not an arrangement: such a cell
+        # takes no topic.
+        if row_topic and _says_something(unit.text, answers):
             row_topic_indices.add(index)
         key = (unit.section_path, unit.column_header, row_topic)
         contexts.append(context_of.get(key) or context_of.setdefault(key, _context(*key)))
@@ -116,7 +122,9 @@ def analyse_passages(indexed: IndexedUnits, config: MatchingConfig,
     whole |= {block_id for s in responsibilities if s.form == "table_column"
               for block_id in row_cells.get(row_of.get(s.block_id), [])}
     stated = frozenset(index for index, unit in enumerate(units)
-                       if unit.block_id in whole or (unit.is_list_item and index in under_responsibility))
+                       if (unit.block_id in whole and unit.column_header not in label_columns
+                           and _says_something(unit.text, answers))
+                       or (unit.is_list_item and index in under_responsibility))
     sentences = classify_sentences(indexed, config.statements, config.responsibility.abbreviations,
                                    frequencies or [[] for _ in units], stated)
     passages = []
@@ -126,6 +134,8 @@ def analyse_passages(indexed: IndexedUnits, config: MatchingConfig,
         if unit.column_header in regulation_columns:
             found = with_kind(found, "regulation", f"kolumn: {unit.column_header}")
             signals = [f"kolumn: {unit.column_header}"]
+        elif unit.column_header in label_columns:
+            found = with_kind(found, "prose", f"etikett: {unit.column_header}")
         signals += [signal for sentence in found for signal in sentence.signals]
         passages.append(Passage(unit=unit, kind=passage_kind(found), context=context,  # type: ignore[arg-type]
                                 signals=list(dict.fromkeys(signals)), sentences=found))
@@ -163,6 +173,12 @@ def _inherit_from_introductions(passages: list[Passage]) -> list[Passage]:
                                            signals=[*passage.signals, signal])
         result.append(passage)
     return result
+
+
+def _says_something(text: str, answers: set[str]) -> bool:
+    """A cell with words beyond a yes/no answer ("Ja", "Delvis") or a dash."""
+    stripped = text.strip(" .!✓✔")
+    return any(character.isalpha() for character in stripped) and stripped.casefold() not in answers
 
 
 def _record_rows(units: Sequence[TextUnit]) -> set[tuple[int, int]]:

@@ -245,6 +245,9 @@ class MatchingConfig(StrictModel):
 
     term_matching: TermMatching
     regulation_column_terms: tuple[str, ...]
+    label_column_terms: tuple[str, ...] = Field(
+        (), description="Column headers whose cells only name what a row is about ('Område'): context for the row's "
+                        "other cells, never an arrangement themselves.")
     statements: StatementConfig
     inflection_exclusions: tuple[str, ...] = ()
     responsibility: ResponsibilityConfig

@@ -26,6 +26,8 @@ class HeadingHeuristics(DataModel):
     terminal_punctuation: str
     header_row_max_words: int
     plain_text_heading_max_words: int
+    numbered_headings_for_labels: int
+    unnumbered_heading_words: tuple[str, ...] = ()
 
 
 def heuristics() -> HeadingHeuristics:
@@ -65,6 +67,7 @@ def detect_headings(blocks: list[RawParagraph | RawTable], formatting_known: boo
         b.size_half_points for b in blocks if isinstance(b, RawParagraph) and b.size_half_points and len(b.text) > 80
     )
     body_size = body_sizes.most_common(1)[0][0] if body_sizes else None
+    labels = formatting_known and _numbers_its_headings(blocks, h)
     last_numbered_level = 0
     for block in blocks:
         if not isinstance(block, RawParagraph) or block.origin != "body":
@@ -92,11 +95,26 @@ def detect_headings(blocks: list[RawParagraph | RawTable], formatting_known: boo
             block.heading_level = typed[0].count(".") + 1
             block.heading_signal = "typed_number"
             last_numbered_level = block.heading_level
-        elif emphasised and not typed:
-            block.heading_level = last_numbered_level + 1
+        elif emphasised and not typed and (larger or not labels or _named_unnumbered(block.text, h)):
+            # "Bilaga 1", "Referenser" head a part of their own; another unnumbered line heads a subsection.
+            block.heading_level = 1 if labels and _named_unnumbered(block.text, h) else last_numbered_level + 1
             block.heading_signal = "font_size" if larger else "bold"
         elif block.heading_signal == "short_line" and not typed:
             block.heading_level = last_numbered_level + 1  # the text reader saw a short line standing alone
+
+
+def _numbers_its_headings(blocks: list[RawParagraph | RawTable], h: HeadingHeuristics) -> bool:
+    """A document whose bold headings carry typed numbers ("4.5 Samverkan"): there an unnumbered bold line of
+    body size is a label inside a section ("Avvikelser", "Socialchef"), not a heading of its own."""
+    numbered = sum(1 for b in blocks if isinstance(b, RawParagraph) and b.origin == "body" and b.bold
+                   and b.list_level is None and _short(b.text) and split_typed_number(b.text))
+    return numbered >= h.numbered_headings_for_labels
+
+
+def _named_unnumbered(text: str, h: HeadingHeuristics) -> bool:
+    """Headings that go without a number even where the others have one ("Bilaga 1", "Referenser")."""
+    first = text.split()[0].casefold() if text.split() else ""
+    return first in h.unnumbered_heading_words
 
 
 def has_heading_styles(blocks: list[RawParagraph | RawTable]) -> bool:

@@ -2,9 +2,10 @@
 fails here, not first in a user's hands. Measured as ../shared/tools/score_gold.py does: labels `not_applicable`
 are left out; a gap is `partial` or `missing`, the finding a user must act on.
 
-The shared development documents (../shared/gold) are checked as Word corpus and as source text; two more,
+The shared development documents (../shared/gold) are checked as Word corpus and as source text; four more,
 written and labelled for this project by people who had not seen the judgement's rules (d8 Norrvik, d9
-Bergsala, in tests/data/documents), travel with the repository."""
+Bergsala, d10 Älvdala as a plain-text export, d11 Hagby as one big table; in tests/data/documents), travel
+with the repository."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ GAP = {"partial", "missing"}
 # source texts as published (hard-wrapped exports, Markdown).
 FLOORS = {"corpus": (0.90, 0.93), "source": (0.85, 0.89)}
 LOCAL = REPO / "tests" / "data" / "documents"
-LOCAL_FLOOR = (0.75, 0.73)  # first contact, before any rule looked at them: gap F1 0.75, exact 0.75
+LOCAL_FLOOR = (0.78, 0.74)  # d8, d9 at first contact: gap F1 0.75, exact 0.75; d10, d11: 0.73, 0.73
 
 
 def _gold(path) -> dict[str, str]:
@@ -68,7 +69,7 @@ def test_development_documents_stay_above_the_floor(catalog, shape):
 
 
 def test_documents_written_without_the_rules_stay_above_the_floor(catalog):
-    pairs = [pair for document in sorted(LOCAL.glob("d*-*.md"))
+    pairs = [pair for document in sorted(LOCAL.glob("d*-*.*")) if not document.name.endswith(".csv")
              for pair in _pairs(catalog, document, LOCAL / f"{document.name.split('-')[0]}-gold.csv")]
     gap_f1, exact = _scores(pairs)
     assert gap_f1 >= LOCAL_FLOOR[0] and exact >= LOCAL_FLOOR[1], f"gap F1 {gap_f1:.3f}, exact {exact:.3f}"
