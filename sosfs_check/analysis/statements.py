@@ -10,8 +10,8 @@ Each sentence gets one kind. Cue patterns (matching.yaml, `statements.patterns`)
 `arrangement` when it has a signal of one (a doing verb or responsibility word, a named routine, system or
 forum, a rhythm from the frequency finder, or a responsibility statement covering its passage), else `prose`.
 
-Two rules need the sentences around: a sentence after the regulation that has only a modal ("För varje sådan
-händelse ska sannolikheten uppskattas") goes on restating it; and an activity is only delegated when the body
+Two rules need the sentences around: a sentence after the regulation or a plan that has only a modal ("För
+varje sådan händelse ska sannolikheten uppskattas") goes on restating it; and an activity is only delegated when the body
 named is not the document's own nämnd (the nämnd the document names most often).
 """
 
@@ -52,6 +52,7 @@ class Sentence(NamedTuple):
 
 _RECURRING = frozenset({"rate", "regular", "continuous"})
 _ANSWERING = frozenset({"ansvarar", "ansvarig", "har ansvar"})
+_CARRIED = {"regulation": "fortsätter föreskriften", "plan": "fortsätter planen"}
 
 Compiled = tuple[tuple[tuple[Clause, ...], re.Pattern[str]], ...]
 
@@ -91,8 +92,11 @@ def classify_sentences(indexed: IndexedUnits, config: StatementConfig, abbreviat
             last = bisect_right(token_starts, end - 1) if token_starts else 0
             sentence = _classify(text, start, end, first, last, cues.get(index, ()), config.precedence,
                                  signal_positions, frequencies[index], index in stated, own_body, weak)
-            if sentences and sentences[-1].kind == "regulation" and _continues_regulation(sentence, weak):
-                sentence = sentence._replace(kind="regulation", signals=(*sentence.signals, "fortsätter föreskriften"))
+            # After the regulation or a plan, a sentence with only a modal goes on saying the same ("Nämnden har
+            # beslutat att en kvalitetsberättelse ska tas fram från 2027. Den ska beskriva …").
+            if sentences and sentences[-1].kind in _CARRIED and _continues_regulation(sentence, weak):
+                carried = sentences[-1].kind
+                sentence = sentence._replace(kind=carried, signals=(*sentence.signals, _CARRIED[carried]))
             sentences.append(sentence)
         result.append(tuple(sentences))
     return result
