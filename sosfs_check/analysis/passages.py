@@ -45,6 +45,8 @@ class PassageSet:
                 rows.setdefault(key, []).append(index)
         self.row_mates = {index: tuple(members) for members in rows.values() for index in members}
         self._term_sentences: dict[str, dict[int, tuple[int, ...]]] = {}
+        # Per passage, the sentences with a word that refers back ("detta", "dessa"): statements.anaphora.
+        self.anaphoric: dict[int, frozenset[int]] = {}
         # The matcher's sentence hits per term list, kept for the whole check (see matching.matcher).
         self.sentence_hits: dict[tuple[str, ...], dict[int, dict[int, list[str]]]] = {}
 
@@ -139,8 +141,12 @@ def analyse_passages(indexed: IndexedUnits, config: MatchingConfig,
         signals += [signal for sentence in found for signal in sentence.signals]
         passages.append(Passage(unit=unit, kind=passage_kind(found), context=context,  # type: ignore[arg-type]
                                 signals=list(dict.fromkeys(signals)), sentences=found))
-    return PassageSet(_inherit_from_introductions(passages), texts, context_index, records,
-                      frozenset(row_topic_indices))
+    passage_set = PassageSet(_inherit_from_introductions(passages), texts, context_index, records,
+                             frozenset(row_topic_indices))
+    for term in config.statements.anaphora:
+        for index, numbers in passage_set.term_sentences(term).items():
+            passage_set.anaphoric[index] = passage_set.anaphoric.get(index, frozenset()) | frozenset(numbers)
+    return passage_set
 
 
 def _inherit_from_introductions(passages: list[Passage]) -> list[Passage]:

@@ -82,14 +82,13 @@ def classify_sentences(indexed: IndexedUnits, config: StatementConfig, abbreviat
     result: list[tuple[Sentence, ...]] = []
     for index, unit in enumerate(units):
         text = unit.text
-        token_starts = [start for start, _ in terms.token_spans(index)] if index in signal_terms or index in cues \
-            or frequencies[index] else []
+        token_starts = [start for start, _ in terms.token_spans(index)]
         signal_positions = [(position, term) for term in signal_terms.get(index, ())
                              for position in terms.positions(term, index)]
         sentences: list[Sentence] = []
         for start, end in sentence_spans(text, abbreviations):
-            first = bisect_right(token_starts, start - 1) if token_starts else 0
-            last = bisect_right(token_starts, end - 1) if token_starts else 0
+            first = bisect_right(token_starts, start - 1)
+            last = bisect_right(token_starts, end - 1)
             sentence = _classify(text, start, end, first, last, cues.get(index, ()), config.precedence,
                                  signal_positions, frequencies[index], index in stated, own_body, weak)
             # After the regulation or a plan, a sentence with only a modal goes on saying the same ("Nämnden har
@@ -103,10 +102,8 @@ def classify_sentences(indexed: IndexedUnits, config: StatementConfig, abbreviat
 
 
 def _continues_regulation(sentence: Sentence, weak: frozenset[str]) -> bool:
-    """After the regulation, a sentence goes on restating it unless it shows the organisation at work: a plain
-    sentence, or one that has a modal ("ska … tas fram") but neither a rhythm nor a responsibility."""
-    if sentence.kind == "prose":
-        return True
+    """After the regulation, a sentence with a modal ("ska … tas fram") but neither a rhythm nor a
+    responsibility goes on restating it; any other sentence says something of its own."""
     if sentence.kind != "arrangement":
         return False
     words = {signal.removeprefix("signalord: ") for signal in sentence.signals if signal.startswith("signalord: ")}

@@ -92,7 +92,9 @@ class WordForms:
         if mark == "=" or word.isdigit() or len(word) == 1:
             return False
         for stem in self.stems(word):
-            if token.startswith(stem) and self._rest_fits(token[len(stem):], mark, word):
+            # Endings attach to the stem ("följ|er"); a compound's first part is the word itself ("planera" is
+            # no part of "planeringssystemet").
+            if token.startswith(stem) and self._rest_fits(token[len(stem):], mark, word, stem == word):
                 return True
         # An irregular stem takes the regular endings too ("tog" → "togs").
         for form in self.irregular.get(word, ()):
@@ -100,10 +102,10 @@ class WordForms:
                 return True
         return mark == "*" and self._head_of_compound(token, word)
 
-    def _rest_fits(self, rest: str, mark: str, word: str) -> bool:
+    def _rest_fits(self, rest: str, mark: str, word: str, whole_word: bool) -> bool:
         if not rest or rest in self.suffixes:
             return True
-        if mark in ("~", "*") or len(word) < self.compound_min_word:
+        if not whole_word or mark in ("~", "*") or len(word) < self.compound_min_word:
             return False
         for link in ("", *self.linking):
             if rest.startswith(link) and len(rest) - len(link) >= self.compound_min_part:

@@ -31,8 +31,6 @@ RULES: tuple[str, ...] = (
 )
 """Every rule code decide() emits; the element rules append '.<element name>'."""
 
-_KIND_SV = {"regulation": "återger föreskriften", "mention": "nämner ämnet", "arrangement": "egen ordning",
-            "prose": "egen text", "absent": "plan, brist eller annans verksamhet"}
 _STATEMENT_SV = {"regulation": "föreskriften återgiven", "negation": "säger att något saknas",
                  "plan": "plan för framtiden", "definition": "definition eller syfte",
                  "delegated": "annan nämnd eller huvudman", "hedge": "möjlighet eller råd",
@@ -49,7 +47,7 @@ def signals_of(match: PassageMatch) -> list[str]:
     """What fired for one passage, in Swedish: the trail a reader can follow."""
     sentences = match.passage.sentences
     said = sorted({_STATEMENT_SV[sentences[number].kind] for number in match.topic_sentences})
-    return [signal for signal in [
+    return list(dict.fromkeys(signal for signal in [
         f"fraser: {display(match.phrases)}" if match.phrases else "",
         f"rubrik: {display(match.heading_terms)}" if match.heading_terms else "",
         f"meningen om ämnet: {', '.join(said)}" if said else "",
@@ -58,7 +56,7 @@ def signals_of(match: PassageMatch) -> list[str]:
         f"handlar om annat: {display(match.near_misses)}" if match.near_misses else "",
         f"uppräkning av {len(match.enumerated_topics)} ämnen" if match.enumerated_topics else "",
         *(s for sentence in sentences for s in sentence.signals if match.arranged and sentence.kind == "arrangement"),
-    ] if signal]
+    ] if signal))
 
 
 def _evidence(match: PassageMatch, config: MatchingConfig, reason: str) -> Evidence:
@@ -102,14 +100,15 @@ def decide(requirement: Requirement, found: RequirementMatches, config: Matching
             if len(extra) < 2 and match.elements and match.passage.unit.text not in quoted:
                 extra.append(match)
                 quoted.add(match.passage.unit.text)
-        evidence = [_evidence(best, config, f"Egen ordning: {_KIND_SV['arrangement']} om ämnet.")]
+        evidence = [_evidence(best, config, "Egen ordning om ämnet.")]
         evidence += [_evidence(m, config, "Kompletterar med " + ", ".join(m.elements) + ".") for m in extra]
         return finding("covered", "covered.arrangement", f"Dokumentet beskriver en egen ordning ({_where(best)}).",
                        signals=signals_of(best), evidence=evidence)
 
     absent_core = [name for name in needed if name not in found.own_elements and name not in found.touched_elements]
-    if requirement.evidence.missing_without_elements and absent_core and (arrangements or matches):
-        nearest = (arrangements or matches)[0]
+    own_text = [m for m, kind in kinds if kind in ("arrangement", "mention", "prose")]
+    if requirement.evidence.missing_without_elements and absent_core and own_text:
+        nearest = (arrangements or own_text)[0]
         why = f"Organisationens egen text tar aldrig upp {', '.join(absent_core)}."
         return finding("missing", f"missing.element_absent.{absent_core[0]}", why, missing_elements=absent_core, signals=signals_of(nearest),
                        evidence=[_evidence(nearest, config, why)])

@@ -229,6 +229,9 @@ class StatementConfig(StrictModel):
     rule_terms: tuple[str, ...] = Field(
         (), description="Modal verbs that make an own rule of a sentence but do not by themselves end a "
                         "restatement of the regulation.")
+    anaphora: tuple[str, ...] = Field(
+        (), description="Words that refer back to the sentence before: an own rule with one of them takes up the "
+                        "topic the regulation sentence before it named.")
     body_pattern: str = Field(description="What names a body (a nämnd) in a sentence; the one named most often "
                                           "is the document's own.")
 

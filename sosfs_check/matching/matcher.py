@@ -246,12 +246,13 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
         if (index in sibling_at or index in sibling_context) and not texts.terms_in(index, spec.own_terms):
             continue
         about = frozenset(per_sentence)
+        # Arrangement sentences that take up the one before ("Förvaltningen gör detta varje höst").
+        taking_up = {number for number in passages.anaphoric.get(index, ()) if sentences[number].kind == "arrangement"}
         kinds = frozenset(sentences[number].kind for number in about)
         # The topic in an arrangement sentence, or in a sentence the next one takes up as an own rule
         # ("Enligt 5 kap. 1 § ska risker bedömas. Förvaltningen gör detta varje höst.").
         arranged = any(sentences[number].kind == "arrangement"
-                       or (sentences[number].kind in ("prose", "regulation") and number + 1 < len(sentences)
-                           and sentences[number + 1].kind == "arrangement")
+                       or (sentences[number].kind in ("prose", "regulation") and number + 1 in taking_up)
                        for number in about)
         phrases = list(dict.fromkeys(term for terms in per_sentence.values() for term in terms))
         strong = any(term in strong_terms for term in phrases)

@@ -73,8 +73,9 @@ def test_requirement_matching(catalog, requirement_id, text, section, matched):
 
 
 def test_a_word_in_an_enumeration_of_many_topics_is_only_a_mention(tmp_path, catalog):
-    text = ("Processer och rutiner ändras utifrån det förbättringsarbete som sker vid uppföljning, egenkontroll, "
-            "utredning av avvikelser och riskanalyser.")
+    # Four topics listed close together (egenkontroll, avvikelser, klagomål, riskanalyser).
+    text = ("Processer och rutiner ändras utifrån det förbättringsarbete som sker vid egenkontroll, utredning av "
+            "avvikelser och klagomål samt riskanalyser.")
     path = tmp_path / "uppräkning.txt"
     path.write_text(f"1 Kvalitetsarbete\n{text}\n", encoding="utf-8")
     finding = check(path).finding("RISK-1")

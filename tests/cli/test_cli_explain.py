@@ -61,10 +61,9 @@ def test_plan_is_missing_with_its_rule_and_the_plan_quoted(tmp_path):
     assert "missing.plan_or_absence" in out and explain_rule("missing.plan_or_absence") in out
     assert f"»{PLANNED}«" in out and "plan för framtiden" in out
 
-    # RISK-2's core is the probability assessment: a plan without it is missing for that reason.
+    # RISK-2 too: only a plan, so the plan decides, not the missing probability assessment.
     risk2 = flat(run("explain", str(path), "RISK-2").stdout)
-    assert "Status saknas" in risk2 and "missing.element_absent.sannolikhet" in risk2
-    assert explain_rule("missing.element_absent") in risk2 and "Delar som saknas sannolikhet" in risk2
+    assert "Status saknas" in risk2 and "missing.plan_or_absence" in risk2
 
 
 def test_nothing_on_the_topic_is_explained_without_evidence(tmp_path):
