@@ -22,7 +22,6 @@ class Passage(NamedTuple):
 
     unit: TextUnit
     kind: PassageKind
-    context: str  # section path, column header and the row's regulation cell, lower-cased: the topic context
     signals: list[str]
     sentences: tuple[Sentence, ...] = ()
 
@@ -130,7 +129,7 @@ def analyse_passages(indexed: IndexedUnits, config: MatchingConfig,
     sentences = classify_sentences(indexed, config.statements, config.responsibility.abbreviations,
                                    frequencies or [[] for _ in units], stated)
     passages = []
-    for index, (unit, context) in enumerate(zip(units, contexts, strict=True)):
+    for index, unit in enumerate(units):
         found = sentences[index]
         signals = [f"ansvar: {role}" for role in owners.get(unit.block_id, [])]
         if unit.column_header in regulation_columns:
@@ -139,7 +138,7 @@ def analyse_passages(indexed: IndexedUnits, config: MatchingConfig,
         elif unit.column_header in label_columns:
             found = with_kind(found, "prose", f"etikett: {unit.column_header}")
         signals += [signal for sentence in found for signal in sentence.signals]
-        passages.append(Passage(unit=unit, kind=passage_kind(found), context=context,  # type: ignore[arg-type]
+        passages.append(Passage(unit=unit, kind=passage_kind(found),  # type: ignore[arg-type]
                                 signals=list(dict.fromkeys(signals)), sentences=found))
     passage_set = PassageSet(_inherit_from_introductions(passages), texts, context_index, records,
                              frozenset(row_topic_indices))

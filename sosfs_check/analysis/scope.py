@@ -10,16 +10,13 @@ runs ("hälso- och sjukvården bedrivs av hälso- och sjukvårdsnämnden"), and 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import get_args
 
 from sosfs_check.analysis.model import Scope
 from sosfs_check.analysis.passages import PassageSet
 from sosfs_check.analysis.statements import OWN
 from sosfs_check.analysis.terms import plain
-from sosfs_check.catalog.models import Activity, MatchingConfig
+from sosfs_check.catalog.models import MatchingConfig
 from sosfs_check.errors import InvalidArgumentError
-
-ACTIVITIES: tuple[str, ...] = get_args(Activity)
 
 
 def resolve_scope(values: str | Sequence[str] | None, config: MatchingConfig) -> list[str] | None:
@@ -42,7 +39,7 @@ def resolve_scope(values: str | Sequence[str] | None, config: MatchingConfig) ->
 
 def detect_scope(passages: PassageSet, config: MatchingConfig, override: list[str] | None = None) -> Scope:
     texts = passages.texts
-    ignored = set(passages.contexts.texts_with(config.scope_ignored_headings)) if config.scope_ignored_headings else set()
+    ignored = set(passages.contexts.texts_with(config.scope_ignored_headings))
     counted = set(range(len(passages))) - ignored
     detected: dict[str, list[str]] = {}
     for name, rule in config.scopes.items():

@@ -48,7 +48,7 @@ def check(source: DocumentModel | Path | str, *, omfattning: str | Sequence[str]
     responsibilities = extract_responsibilities(indexed, catalog, frequencies_per_unit)
     passages = analyse_passages(indexed, catalog.matching, responsibilities, frequencies_per_unit)
     scope = detect_scope(passages, catalog.matching, override)
-    scope_label = ", ".join(scope.activities) or "ingen identifierad verksamhet"
+    scope_label = ", ".join(scope.activities)
 
     active = [requirement for requirement in catalog.requirements if requirement.lifecycle != "retired"]
     families = topic_families(active, passages)
