@@ -116,7 +116,8 @@ def decide(requirement: Requirement, found: RequirementMatches, config: Matching
         best = max(arrangements, key=lambda m: len(found.elements_for(m)))
         lacking = [name for name in needed if name not in found.elements_for(best)]
         why = "Ämnet har en egen ordning men det saknas: " + ", ".join(lacking) + "."
-        return finding("partial", f"partial.element_missing.{lacking[0]}", why, missing_elements=lacking, signals=signals_of(best), evidence=[_evidence(best, config, why)])
+        return finding("partial", f"partial.element_missing.{lacking[0]}", why, missing_elements=lacking,
+                       signals=signals_of(best), evidence=[_evidence(best, config, why)])
 
     own = [m for m, kind in kinds if kind in ("mention", "prose") and (m.phrases or m.row_specific)]
     if len(own) >= config.min_phrase_units_for_partial:
@@ -125,20 +126,21 @@ def decide(requirement: Requirement, found: RequirementMatches, config: Matching
         lacking = [name for name in needed if name not in found.own_elements]
         return finding("partial", rule, why, missing_elements=lacking,
                        signals=signals_of(best), evidence=[_evidence(best, config, why)])
-    absent = [m for m, kind in kinds if kind == "absent"]
-    if absent:
-        best = absent[0]
-        why = "Ämnet finns bara som plan, som något som saknas eller som en annan nämnds verksamhet."
-        return finding("missing", "missing.plan_or_absence", why,
-                       signals=signals_of(best), evidence=[_evidence(best, config, why)])
-    restated = [m for m, kind in kinds if kind == "regulation"]
-    if restated:
-        best = restated[0]
-        why = "Bara föreskriften återgiven; ingen egen ordning beskrivs."
-        return finding("missing", "missing.regulation_only", why,
-                       signals=signals_of(best), evidence=[_evidence(best, config, why)])
+    for wanted, rule, why in _MISSING_WITH_TEXT:
+        nearest = next((m for m, kind in kinds if kind == wanted), None)
+        if nearest is not None:
+            return finding("missing", rule, why, signals=signals_of(nearest),
+                           evidence=[_evidence(nearest, config, why)])
     why = f"Inget avsnitt om {requirement.title[0].lower() + requirement.title[1:]}."
     return finding("missing", "missing.no_text", why)
+
+
+_MISSING_WITH_TEXT = (
+    ("absent", "missing.plan_or_absence",
+     "Ämnet finns bara som plan, som något som saknas eller som en annan nämnds verksamhet."),
+    ("regulation", "missing.regulation_only", "Bara föreskriften återgiven; ingen egen ordning beskrivs."),
+)
+"""Missing, with the text that came nearest: what a passage did (effective kind), its rule and reason."""
 
 
 def _mention_rule(match: PassageMatch) -> tuple[str, str]:
