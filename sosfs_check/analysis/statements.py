@@ -51,7 +51,6 @@ class Sentence(NamedTuple):
 
 
 _RECURRING = frozenset({"rate", "regular", "continuous"})
-_ANSWERING = frozenset({"ansvarar", "ansvarig", "har ansvar"})
 _CARRIED = {"regulation": "fortsätter föreskriften", "plan": "fortsätter planen"}
 
 Compiled = tuple[tuple[tuple[Clause, ...], re.Pattern[str]], ...]
@@ -107,9 +106,10 @@ def _continues_regulation(sentence: Sentence, weak: frozenset[str]) -> bool:
     if sentence.kind != "arrangement":
         return False
     words = {signal.removeprefix("signalord: ") for signal in sentence.signals if signal.startswith("signalord: ")}
-    # A rhythm or someone answering for the work; "hur ansvaret är fördelat" names responsibility, assigns none.
-    own = any(signal.startswith(("rytm: ", "ansvar")) for signal in sentence.signals) or bool(
-        words & _ANSWERING)
+    # A rhythm or someone answering for the work (the arrangement terms "ansvarar", "ansvarig", "har ansvar";
+    # "hur ansvaret är fördelat" is no such term: it names responsibility, assigns none).
+    own = any(signal.startswith(("rytm: ", "ansvar")) for signal in sentence.signals) or any(
+        "ansvar" in word for word in words)
     return bool(words & weak) and not own
 
 

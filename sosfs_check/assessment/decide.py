@@ -82,7 +82,7 @@ def decide(requirement: Requirement, found: RequirementMatches, config: Matching
 
     if not in_scope:
         return finding("not_applicable", "not_applicable.scope",
-                       f"Kravet gäller {_AUDIENCE_SV.get(requirement.applies_to, requirement.applies_to)}; "
+                       f"Kravet gäller {config.audience_labels[requirement.applies_to]}; "
                               f"dokumentet omfattar {scope_label}.")
     matches = found.matches
     kinds = [(m, m.effective_kind) for m in matches]  # a property: computed once per match
@@ -154,7 +154,3 @@ def _mention_rule(match: PassageMatch) -> tuple[str, str]:
     if "hedge" in kinds:
         return "partial.mention", "Ämnet nämns som en möjlighet, utan egen ordning (ansvar, rutin, rytm)."
     return "partial.no_arrangement", "Ämnet nämns men ingen egen ordning (ansvar, rutin, rytm) beskrivs."
-
-
-_AUDIENCE_SV = {"vårdgivare": "vårdgivare (hälso- och sjukvård)", "socialtjänst_lss": "socialtjänst och LSS",
-                "socialtjänst": "socialtjänst", "lss": "verksamhet enligt LSS", "alla": "all verksamhet"}

@@ -259,6 +259,7 @@ class MatchingConfig(StrictModel):
         (), description="Words of a heading whose section only refers or lists (bilaga, referenser): its mentions of "
                         "an activity do not make the document cover it.")
     applies_to: dict[AppliesTo, tuple[Activity, ...]]
+    audience_labels: dict[AppliesTo, str]
     enumeration_min_topics: int = Field(ge=2)
     enumeration_max_gap: int = Field(ge=0)
     row_topic_max_requirements: int = Field(ge=1)
@@ -271,7 +272,8 @@ class MatchingConfig(StrictModel):
 
     @model_validator(mode="after")
     def _every_audience_mapped(self) -> MatchingConfig:
-        missing = [value for value in get_args(AppliesTo) if value not in self.applies_to]
+        missing = [value for value in get_args(AppliesTo)
+                   if value not in self.applies_to or value not in self.audience_labels]
         if missing:
             raise ValueError(f"applies_to saknar {', '.join(missing)}")
         return self

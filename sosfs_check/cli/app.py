@@ -169,7 +169,7 @@ def explain_command(
     if fmt is TextOrJson.json:
         _emit(explanation_json(result, requirement), None, False)
     else:
-        print_explanation(result, requirement)
+        print_explanation(result, requirement, catalog.matching.audience_labels[requirement.applies_to])
 
 
 @app.command("schema")

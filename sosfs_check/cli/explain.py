@@ -27,9 +27,6 @@ RULES_FILE = Path(__file__).with_name("data") / "rules.yaml"
 
 _STATUS_STYLE = {"covered": "green", "partial": "yellow", "missing": "red", "not_applicable": "dim"}
 _KIND_SV = {"ska": "ska – föreskrift", "bör": "bör – allmänt råd", "upplysning": "upplysning"}
-_APPLIES_TO_SV = {"alla": "all verksamhet", "vårdgivare": "vårdgivare (hälso- och sjukvård)",
-                  "socialtjänst_lss": "socialtjänst och LSS", "socialtjänst": "socialtjänst",
-                  "lss": "verksamhet enligt LSS"}
 _PASSAGE_SV = {"regulation": "återger föreskriften",
                "mention": "nämner ämnet (definition, syfte, plan, brist eller uppräkning)",
                "arrangement": "beskriver organisationens egen ordning",
@@ -85,9 +82,10 @@ def explanation_json(result: AssessmentResult, requirement: Requirement) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def print_explanation(result: AssessmentResult, requirement: Requirement, console: Console | None = None) -> None:
+def print_explanation(result: AssessmentResult, requirement: Requirement, audience: str,
+                      console: Console | None = None) -> None:
     """The requirement, the status and the rule that decided it, the trail of signals and evidence, and what
-    the catalog says and looks for."""
+    the catalog says and looks for. `audience`: whom the requirement binds, as the catalog names it."""
     console = console or Console()
     finding = result.finding(requirement.id)
     heading = Text.assemble((f"{requirement.id} ", "bold"), (requirement.title, "bold"))
@@ -95,7 +93,7 @@ def print_explanation(result: AssessmentResult, requirement: Requirement, consol
     console.print(_grid([
         ("Källa", f"{requirement.source.regulation} {requirement.source.citation}, {requirement.source.part}"),
         ("Typ", _KIND_SV[requirement.kind]),
-        ("Gäller", _APPLIES_TO_SV.get(requirement.applies_to, requirement.applies_to)),
+        ("Gäller", audience),
         ("Kravet", requirement.text),
     ]))
     console.print()
