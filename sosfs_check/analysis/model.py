@@ -64,6 +64,8 @@ class Scope(AnalysisModel):
 
     activities: list[str] = Field(description="socialtjänst, lss and/or hälso- och sjukvård.")
     detected_from: dict[str, list[str]] = Field(description="Per activity, the terms found in the document's own text.")
+    excluded_by: dict[str, str] = Field(default_factory=dict, description=(
+        "Per activity the document's own text says it does not cover, that sentence; it wins over detected terms."))
     overridden: bool = Field(False, description="True when the user set the scope (--omfattning).")
     assumed: bool = Field(False, description="True when no activity was recognised and every requirement was "
                                              "assessed as applicable.")

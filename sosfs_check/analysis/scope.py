@@ -13,8 +13,8 @@ from collections.abc import Sequence
 
 from sosfs_check.analysis.model import Scope
 from sosfs_check.analysis.passages import PassageSet
-from sosfs_check.analysis.statements import OWN
-from sosfs_check.analysis.terms import plain
+from sosfs_check.analysis.statements import OWN, Sentence
+from sosfs_check.analysis.terms import TermIndex, plain
 from sosfs_check.catalog.models import MatchingConfig
 from sosfs_check.errors import InvalidArgumentError
 
@@ -49,14 +49,36 @@ def detect_scope(passages: PassageSet, config: MatchingConfig, override: list[st
                    for index in texts.hits(term)):
                 found.append(plain(term))
         detected[name] = found
+    excluded = _exclusions(passages, config, counted)
     if override:
-        return Scope(activities=override, detected_from=detected, overridden=True)
-    active = [name for name, rule in config.scopes.items() if len(detected[name]) >= rule.min_distinct]
+        return Scope(activities=override, detected_from=detected, excluded_by=excluded, overridden=True)
+    active = [name for name, rule in config.scopes.items()
+              if len(detected[name]) >= rule.min_distinct and name not in excluded]
     if not active:
-        return Scope(activities=list(config.scopes), detected_from=detected, assumed=True,
+        return Scope(activities=list(config.scopes), detected_from=detected, excluded_by=excluded, assumed=True,
                      warning="Ingen verksamhet (socialtjänst, LSS, hälso- och sjukvård) kändes igen i dokumentet; "
                              "alla krav har bedömts. Ange --omfattning för att avgränsa.")
-    return Scope(activities=active, detected_from=detected)
+    return Scope(activities=active, detected_from=detected, excluded_by=excluded)
+
+
+def _exclusions(passages: PassageSet, config: MatchingConfig, counted: set[int]) -> dict[str, str]:
+    """Per activity, the first own sentence that says the document or the organisation does not cover it."""
+    texts, rule = passages.texts, config.scope_exclusion
+    excluded: dict[str, str] = {}
+    for name, scope in config.scopes.items():
+        for term in scope.names:
+            for index in sorted(texts.hits(term) & counted):
+                sentence = next((s for s in passages.items[index].sentences
+                                 if all(_within(texts, terms, index, s) for terms in
+                                        ((term,), rule.subjects, rule.verbs, rule.negations))), None)
+                if sentence is not None and name not in excluded:
+                    excluded[name] = passages.items[index].unit.text[sentence.start:sentence.end]
+    return excluded
+
+
+def _within(texts: TermIndex, terms: Sequence[str], index: int, sentence: Sentence) -> bool:
+    return any(sentence.first_token <= position < sentence.end_token
+               for term in terms for position in texts.positions(term, index))
 
 
 def _in_own_sentence(passages: PassageSet, index: int, positions: list[int]) -> bool:

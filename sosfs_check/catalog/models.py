@@ -191,6 +191,17 @@ class ScopeRule(StrictModel):
     min_distinct: int = Field(ge=1)
     terms: tuple[str, ...] = Field(min_length=1)
     aliases: tuple[str, ...] = Field((), description="Other names a user may give for the activity (--omfattning).")
+    names: tuple[str, ...] = Field((), description="Terms that name the activity itself, for sentences that exclude "
+                                                   "it (scope_exclusion).")
+
+
+class ScopeExclusion(StrictModel):
+    """A sentence that says the document does not cover an activity: the activity's name, a covering verb, a
+    negation and the document or the organisation ("Ledningssystemet omfattar inte hälso- och sjukvård")."""
+
+    subjects: tuple[str, ...] = Field(min_length=1)
+    verbs: tuple[str, ...] = Field(min_length=1)
+    negations: tuple[str, ...] = Field(min_length=1)
 
 
 class ResponsibilityConfig(StrictModel):
@@ -255,6 +266,7 @@ class MatchingConfig(StrictModel):
     inflection_exclusions: tuple[str, ...] = ()
     responsibility: ResponsibilityConfig
     scopes: dict[Activity, ScopeRule]
+    scope_exclusion: ScopeExclusion
     scope_ignored_headings: tuple[str, ...] = Field(
         (), description="Words of a heading whose section only refers or lists (bilaga, referenser): its mentions of "
                         "an activity do not make the document cover it.")
@@ -306,7 +318,9 @@ class Catalog(StrictModel):
                       *(t for weak in spec.weak_phrases for t in (*weak.terms, *weak.together_with))]
         config = self.matching
         terms += [*config.regulation_column_terms, *config.statements.arrangement_terms, *config.responsibility.terms]
-        terms += [t for rule in config.scopes.values() for t in rule.terms]
+        terms += [t for rule in config.scopes.values() for t in (*rule.terms, *rule.names)]
+        exclusion = config.scope_exclusion
+        terms += [*exclusion.subjects, *exclusion.verbs, *exclusion.negations]
         return terms
 
     def __iter__(self) -> Iterator[Requirement]:  # type: ignore[override]

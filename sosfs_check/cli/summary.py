@@ -20,6 +20,8 @@ def print_summary(result: AssessmentResult, to_stderr: bool = False) -> None:
                   f"{' (angiven)' if scope.overridden else ''}")
     if scope.warning:
         console.print(f"[yellow]Varning: {scope.warning}[/yellow]")
+    for activity, sentence in scope.excluded_by.items():
+        console.print(f"Utanför omfattningen enligt dokumentet: {activity} – »{sentence}«")
     console.print(f"[green]{s.covered} täckta[/green], [yellow]{s.partial} delvis[/yellow], "
                   f"[red]{s.missing} saknas[/red], {s.not_applicable} ej tillämpliga av {s.total} krav.")
     table = Table(show_lines=False)
@@ -47,6 +49,8 @@ def render_markdown_report(result: AssessmentResult) -> str:
              f"Omfattning: {', '.join(scope.activities)}{' (angiven)' if scope.overridden else ''}.", ""]
     if result.document.scope.warning:
         lines += [f"> **Varning:** {result.document.scope.warning}", ""]
+    lines += [f"Utanför omfattningen enligt dokumentet: {activity} – »{sentence}«" for activity, sentence
+              in scope.excluded_by.items()]
     lines += ["| Krav | Status | Motivering | Belägg |", "|---|---|---|---|"]
     for f in result.findings:
         quote = f"»{f.evidence[0].quote}« ({f.evidence[0].location})" if f.evidence else "–"

@@ -67,3 +67,25 @@ def test_references_and_grounds_of_discrimination_do_not_make_lss(tmp_path):
                     "grund av kön, ålder eller funktionsnedsättning.\n\n# 9 Referenser\n\nLagen om stöd och service "
                     "(LSS) och förordningen om daglig verksamhet.\n", encoding="utf-8")
     assert check(path).document.scope.activities == ["socialtjänst"]
+
+
+@pytest.mark.parametrize("exclusion", [
+    "Ledningssystemet omfattar därför inte hälso- och sjukvård.",
+    "Nämnden bedriver ingen hälso- och sjukvård sedan ansvaret flyttades.",
+    "Hemsjukvård ingår inte i förvaltningens uppdrag.",
+])
+def test_an_own_sentence_that_excludes_an_activity_wins_over_its_history(tmp_path, exclusion):
+    # Before the organisation changed, MAS and lex Maria belonged here: the history names them, the exclusion rules.
+    scope = _scope(tmp_path, "Socialnämnden ansvarar för individ- och familjeomsorgen.",
+                   "Tidigare fanns MAS i förvaltningen och lex Maria och patientsäkerhetsberättelsen hanterades här.",
+                   exclusion)
+    assert scope.activities == ["socialtjänst"]
+    assert scope.excluded_by == {"hälso- och sjukvård": exclusion}
+
+
+def test_a_routine_limited_to_other_cases_excludes_nothing(tmp_path):
+    # Neither the document nor the organisation is what does not cover health care here: the routine is.
+    scope = _scope(tmp_path, "Socialnämnden ansvarar för äldreomsorg och hemtjänst.",
+                   "MAS följer upp patientsäkerheten och anmäler enligt lex Maria.",
+                   "Avvikelser i hälso- och sjukvården omfattas inte av denna rutin.")
+    assert scope.activities == ["socialtjänst", "hälso- och sjukvård"] and scope.excluded_by == {}
