@@ -72,7 +72,7 @@ def test_references_and_grounds_of_discrimination_do_not_make_lss(tmp_path):
 @pytest.mark.parametrize("exclusion", [
     "Ledningssystemet omfattar därför inte hälso- och sjukvård.",
     "Nämnden bedriver ingen hälso- och sjukvård sedan ansvaret flyttades.",
-    "Hemsjukvård ingår inte i förvaltningens uppdrag.",
+    "Hälso- och sjukvård ingår inte i förvaltningens uppdrag.",
 ])
 def test_an_own_sentence_that_excludes_an_activity_wins_over_its_history(tmp_path, exclusion):
     # Before the organisation changed, MAS and lex Maria belonged here: the history names them, the exclusion rules.
@@ -83,9 +83,14 @@ def test_an_own_sentence_that_excludes_an_activity_wins_over_its_history(tmp_pat
     assert scope.excluded_by == {"hälso- och sjukvård": exclusion}
 
 
-def test_a_routine_limited_to_other_cases_excludes_nothing(tmp_path):
+@pytest.mark.parametrize("limit", [
     # Neither the document nor the organisation is what does not cover health care here: the routine is.
+    "Avvikelser i hälso- och sjukvården omfattas inte av denna rutin.",
+    # A part of an activity is left out, not the activity: äldreomsorg and hemsjukvård remain.
+    "Individ- och familjeomsorgen hör till socialnämnden och ingår inte i detta ledningssystem.",
+    "Hemsjukvården i ordinärt boende ingår inte i nämndens ledningssystem.",
+])
+def test_a_limited_part_excludes_no_activity(tmp_path, limit):
     scope = _scope(tmp_path, "Socialnämnden ansvarar för äldreomsorg och hemtjänst.",
-                   "MAS följer upp patientsäkerheten och anmäler enligt lex Maria.",
-                   "Avvikelser i hälso- och sjukvården omfattas inte av denna rutin.")
+                   "MAS följer upp patientsäkerheten och anmäler enligt lex Maria.", limit)
     assert scope.activities == ["socialtjänst", "hälso- och sjukvård"] and scope.excluded_by == {}
