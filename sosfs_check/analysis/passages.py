@@ -9,7 +9,7 @@ from typing import Literal, NamedTuple
 from sosfs_check.analysis.indexed import IndexedUnits
 from sosfs_check.analysis.model import Frequency, Responsibility
 from sosfs_check.analysis.statements import Sentence, classify_sentences, passage_kind, with_kind
-from sosfs_check.analysis.terms import TermIndex, find_terms
+from sosfs_check.analysis.terms import TermIndex, find_terms, plain
 from sosfs_check.catalog.models import MatchingConfig
 from sosfs_check.document.model import TextUnit
 
@@ -69,6 +69,9 @@ class PassageSet:
         return len(self.items)
 
 
+_OWN_OR_HEDGE = frozenset({"arrangement", "prose", "hedge"})
+
+
 def analyse_passages(indexed: IndexedUnits, config: MatchingConfig,
                      responsibilities: Sequence[Responsibility] = (),
                      frequencies: Sequence[Sequence[Frequency]] | None = None) -> PassageSet:
@@ -116,6 +119,7 @@ def analyse_passages(indexed: IndexedUnits, config: MatchingConfig,
             if statement.role not in roles:
                 roles.append(statement.role)
     context_index = TermIndex(contexts, texts.rules)
+    under_plan = context_index.texts_with(config.statements.plan_headings)
     under_responsibility = context_index.texts_with(config.responsibility.terms)
     # A whole passage is a responsibility statement when it is a bullet of an "X ansvarar för att:" list or a
     # bullet under a responsibility heading: its sentences need no verb of their own.
@@ -137,6 +141,8 @@ def analyse_passages(indexed: IndexedUnits, config: MatchingConfig,
             signals = [f"kolumn: {unit.column_header}"]
         elif unit.column_header in label_columns:
             found = with_kind(found, "prose", f"etikett: {unit.column_header}")
+        if index in under_plan:  # "13 Utvecklingsområden 2026–2028": what stands there is still to be done
+            found = with_kind(found, "plan", f"rubrik: {plain(under_plan[index][0])}", only=_OWN_OR_HEDGE)
         signals += [signal for sentence in found for signal in sentence.signals]
         passages.append(Passage(unit=unit, kind=passage_kind(found),  # type: ignore[arg-type]
                                 signals=list(dict.fromkeys(signals)), sentences=found))

@@ -245,6 +245,9 @@ class StatementConfig(StrictModel):
                         "topic the regulation sentence before it named.")
     body_pattern: str = Field(description="What names a body (a nämnd) in a sentence; the one named most often "
                                           "is the document's own.")
+    plan_headings: tuple[str, ...] = Field(
+        (), description="Words of a heading or column header whose text lists what is still to be done "
+                        "(utvecklingsområden): its own sentences are plans.")
 
     @model_validator(mode="after")
     def _every_kind_ordered(self) -> StatementConfig:
@@ -317,7 +320,8 @@ class Catalog(StrictModel):
                       *(t for e in spec.elements for t in e.terms),
                       *(t for weak in spec.weak_phrases for t in (*weak.terms, *weak.together_with))]
         config = self.matching
-        terms += [*config.regulation_column_terms, *config.statements.arrangement_terms, *config.responsibility.terms]
+        terms += [*config.regulation_column_terms, *config.statements.arrangement_terms, *config.responsibility.terms,
+                  *config.statements.plan_headings]
         terms += [t for rule in config.scopes.values() for t in (*rule.terms, *rule.names)]
         exclusion = config.scope_exclusion
         terms += [*exclusion.subjects, *exclusion.verbs, *exclusion.negations]

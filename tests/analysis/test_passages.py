@@ -35,7 +35,21 @@ KINDS = [
     ("Syftet med egenkontroll är att upptäcka brister i tid.", None, "mention"),               # a purpose
     ("Kvalitet handlar om att möta den enskildes behov.", None, "mention"),     # what a word means
     ("Kvaliteten i insatserna är god enligt brukarna.", None, "prose"),
+    ("Nämndens enheter registrerar i dag inte i något kvalitetsregister.", None, "mention"),  # denied for now
+    ("Enheterna registrerar i dag inte bara fall utan också trycksår i Senior alert.", None, "arrangement"),
+    ("Om enheten ännu inte har någon riskanalys gör enhetschefen en inom en månad.", None, "arrangement"),
 ]
+
+
+@pytest.mark.parametrize("section,kind", [
+    (("13 Utvecklingsområden 2026–2028",), "mention"),   # still to be done
+    (("5 Förbättringsområden",), "mention"),
+    (("5 Förbättringsarbete",), "arrangement"),         # the organisation's ongoing work
+])
+def test_a_section_of_things_still_to_do_holds_plans(catalog, section, kind):
+    unit = _unit("Ta fram en rutin för klagomål, som förvaltningschefen fastställer i juni.", section=section)
+    passage, = analyse_passages(index_units([unit], WordForms.from_catalog(catalog)), catalog.matching).items
+    assert passage.kind == kind, passage.signals
 
 
 @pytest.mark.parametrize("text,header,kind", KINDS, ids=[k[0][:40] for k in KINDS])
