@@ -69,6 +69,7 @@ class WordForms:
     linking: tuple[str, ...] = ("s",)
     compound_min_word: int = 5
     compound_min_part: int = 3
+    derivations: tuple[str, ...] = ()
     irregular: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
     @classmethod
@@ -77,7 +78,7 @@ class WordForms:
         rules = catalog.matching.term_matching
         return cls(suffixes=frozenset(rules.suffixes), stem_vowels=rules.stem_vowels, linking=rules.linking,
                    compound_min_word=rules.compound_min_word, compound_min_part=rules.compound_min_part,
-                   irregular=catalog.inflections.forms)
+                   derivations=rules.derivations, irregular=catalog.inflections.forms)
 
     def stems(self, word: str) -> tuple[str, ...]:
         """The word, and without its final vowel ("följa" → "följ") when it has one and stays long enough."""
@@ -106,6 +107,8 @@ class WordForms:
         if not rest or rest in self.suffixes:
             return True
         if not whole_word or mark in ("~", "*") or len(word) < self.compound_min_word:
+            return False
+        if rest.startswith(self.derivations):
             return False
         for link in ("", *self.linking):
             if rest.startswith(link) and len(rest) - len(link) >= self.compound_min_part:

@@ -81,6 +81,10 @@ class Element(StrictModel):
         "section", description="Where the element may stand: in the section (or table row) where the topic is "
                                "treated, or only in a sentence naming the topic and the one after it (how complaints "
                                "are received must be said of the complaints, not of what is compiled from them).")
+    parts: tuple[str, ...] = Field(
+        (), description="The element's parts: a sentence naming at least min_parts of them meets it as a list does "
+                        "('riskanalyser, egenkontroller och avvikelser dokumenteras i …'); one part alone does not.")
+    min_parts: int = Field(2, ge=2)
 
 
 class WeakPhrase(StrictModel):
@@ -225,6 +229,9 @@ class TermMatching(StrictModel):
     linking: tuple[str, ...] = ()
     compound_min_word: int = Field(ge=3)
     compound_min_part: int = Field(ge=2)
+    derivations: tuple[str, ...] = Field(
+        (), description="Beginnings of the rest of a word that make a derived word, not a compound: 'system' does "
+                        "not find 'systematiskt', nor 'rutin' 'rutinerad'.")
     short_words: tuple[str, ...] = ()
 
 
@@ -317,7 +324,7 @@ class Catalog(StrictModel):
         for requirement in self.requirements:
             spec = requirement.evidence
             terms += [*spec.phrases, *spec.heading_terms, *spec.near_miss_terms, *spec.sibling_terms, *spec.own_terms,
-                      *(t for e in spec.elements for t in e.terms),
+                      *(t for e in spec.elements for t in (*e.terms, *e.parts)),
                       *(t for weak in spec.weak_phrases for t in (*weak.terms, *weak.together_with))]
         config = self.matching
         terms += [*config.regulation_column_terms, *config.statements.arrangement_terms, *config.responsibility.terms,

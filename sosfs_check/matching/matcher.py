@@ -177,18 +177,25 @@ def _element_hits(spec: EvidenceSpec, passages: PassageSet, candidates: set[int]
     element_terms = [term for element in spec.elements for term in element.terms]
     name_of = {term: element.name for element in spec.elements for term in element.terms}
     near_topic = {element.name for element in spec.elements if element.reach == "sentence"}
-    # An element about regularity is also met by a rhythm the frequency finder read in an own sentence.
-    rhythm: SentenceHits = {}
+    # Hits that stand for an element rather than a term: a rhythm the frequency finder read in an own sentence
+    # meets an element about regularity, and a sentence listing enough of an element's parts meets it as a list.
+    derived: SentenceHits = {}
     for element in spec.elements:
         if element.rhythm:
             for index in candidates:
                 for number, sentence in enumerate(items[index].sentences):
                     if sentence.rhythm:
-                        rhythm.setdefault(index, {}).setdefault(number, []).append(f"#{element.name}")
+                        derived.setdefault(index, {}).setdefault(number, []).append(f"#{element.name}")
                         name_of[f"#{element.name}"] = element.name
+    for element in spec.elements:
+        for index, per_sentence in _sentences_with(passages, element.parts).items():
+            for number, terms in per_sentence.items():
+                if len(set(terms)) >= element.min_parts:
+                    derived.setdefault(index, {}).setdefault(number, []).append(f"+{element.name}")
+                    name_of[f"+{element.name}"] = element.name
     own_elements: dict[int, set[str]] = {}
     touched: dict[int, set[str]] = {}
-    for index, per_sentence in _with_extra(_sentences_with(passages, element_terms), rhythm).items():
+    for index, per_sentence in _with_extra(_sentences_with(passages, element_terms), derived).items():
         sentences = items[index].sentences
         about = topic_at.get(index, {})
         for number, terms in per_sentence.items():

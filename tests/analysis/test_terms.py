@@ -46,6 +46,10 @@ def forms(catalog) -> WordForms:
     ("Systematiskt kvalitetsarbete.", "*system", False),                 # a head never starts a compound
     ("Avvikelsesystemet används.", "*system", True),
     ("Riskfri hantering.", "risk", False),                               # too short to start a compound
+    ("Systematiskt kvalitetsarbete.", "system", False),                  # derived, not compounded
+    ("En rutinerad medarbetare.", "rutin", False),
+    ("Verksamhetssystemet används.", "verksamhet", True),                 # a compound still is one
+    ("Kvalitetshöjande insatser.", "kvalitet", True),
 ])
 def test_term_matching(forms, text, term, found):
     assert bool(find_terms(text, [term], forms)) is found
