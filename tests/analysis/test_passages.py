@@ -38,6 +38,12 @@ KINDS = [
     ("Kvalitet handlar om att möta den enskildes behov.", None, "mention"),     # what a word means
     ("Kvaliteten i insatserna är god enligt brukarna.", None, "prose"),
     ("Nämndens enheter registrerar i dag inte i något kvalitetsregister.", None, "mention"),  # denied for now
+    ("Under 2027 vill förvaltningen ta fram en rutin för SIP med regionen.", None, "mention"),  # a wish
+    ("Nämnden vill särskilt utveckla samarbetet med skolan.", None, "mention"),
+    ("Förvaltningen ska undersöka om kommunen kan ansluta sig till länets arbete.", None, "mention"),
+    ("Nämndens ambition är att samverkan med polisen ska vara ordnad.", None, "mention"),  # an intention
+    ("Förvaltningen undersöker varje år hur brukarna upplever hemtjänsten och redovisar det för nämnden.", None,
+     "arrangement"),
     ("Enheterna registrerar i dag inte bara fall utan också trycksår i Senior alert.", None, "arrangement"),
     ("Om enheten ännu inte har någon riskanalys gör enhetschefen en inom en månad.", None, "arrangement"),
 ]
