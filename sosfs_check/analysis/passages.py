@@ -87,9 +87,14 @@ def analyse_passages(indexed: IndexedUnits, config: MatchingConfig,
     # paragraphs, and name a topic without arranging it.
     naming_columns = regulation_columns | label_columns
     row_topics: dict[tuple[int, int], str] = {}
+    denials = {answer.casefold() for answer in config.self_assessment_denials}
+    denied_rows: dict[tuple[int, int], str] = {}  # a self-assessment row answered "Nej": its label names a lack
     for unit in units:
-        if unit.column_header in naming_columns and (key := _row_key(unit)) is not None:
+        key = _row_key(unit)
+        if unit.column_header in naming_columns and key is not None:
             row_topics[key] = row_topics.get(key, "") + " " + unit.text
+        elif key is not None and unit.text.strip(" .").casefold() in denials:
+            denied_rows[key] = unit.text.strip()
     # Every passage of a section has the same context: each distinct one is built once.
     context_of: dict[tuple[tuple[str, ...], str | None, str], str] = {}
     contexts = []
@@ -140,7 +145,9 @@ def analyse_passages(indexed: IndexedUnits, config: MatchingConfig,
             found = with_kind(found, "regulation", f"kolumn: {unit.column_header}")
             signals = [f"kolumn: {unit.column_header}"]
         elif unit.column_header in label_columns:
-            found = with_kind(found, "prose", f"etikett: {unit.column_header}")
+            denied = denied_rows.get(_row_key(unit))  # type: ignore[arg-type]
+            found = with_kind(found, "negation", f"svar: {denied}") if denied else \
+                with_kind(found, "prose", f"etikett: {unit.column_header}")
         if index in under_plan:  # "13 Utvecklingsområden 2026–2028": what stands there is still to be done
             found = with_kind(found, "plan", f"rubrik: {plain(under_plan[index][0])}", only=_OWN_OR_HEDGE)
         signals += [signal for sentence in found for signal in sentence.signals]

@@ -288,6 +288,9 @@ class MatchingConfig(StrictModel):
     self_assessment_answers: tuple[str, ...] = Field(
         (), description="Cell texts that only answer whether a requirement is met ('Ja', 'Delvis'): a self-assessment "
                         "beside a Krav cell, never an arrangement.")
+    self_assessment_denials: tuple[str, ...] = Field(
+        (), description="Of those answers, the ones that say the requirement is not met ('Nej'): the row's label "
+                        "then names something the organisation says it lacks.")
     min_phrase_units_for_partial: int = Field(ge=1)
     quote_max_chars: int = Field(ge=40)
 
