@@ -40,14 +40,28 @@ def build() -> dict:
     vocabulary = sorted({word for term in catalog.term_strings() for mark, word in term_words(term)
                          if mark != "=" and _PLAIN.fullmatch(word) and len(word) >= _MIN_LENGTH
                          and word not in excluded})
-    wanted = {word for word in vocabulary if dictionary.get(word) == word}
-    by_lemma: dict[str, set[str]] = {word: set() for word in wanted}
+    # A word in its base form gets its lemma's other forms; so does a noun written in the plural ("synpunkter",
+    # "avvikelser": the lemma is the start of the word and no verb's infinitive), which then also finds
+    # "synpunkten" and "en avvikelse". A verb in the present ("arbetar") keeps its tense.
+    lemma_of = {word: dictionary.get(word) for word in vocabulary}
+    wanted = {word: lemma for word, lemma in lemma_of.items()
+              if lemma == word or (lemma and word.startswith(lemma) and _plural_of(word[len(lemma):], lemma))}
+    by_lemma: dict[str, set[str]] = {}
     for form, lemma in dictionary.items():
-        if (lemma in by_lemma and _PLAIN.fullmatch(form) and len(form) >= _MIN_LENGTH
-                and not regular.matches(form, "", lemma)):
-            by_lemma[lemma].add(form)
-    forms = {word: sorted(found) for word, found in sorted(by_lemma.items()) if found}
+        if _PLAIN.fullmatch(form) and len(form) >= _MIN_LENGTH:
+            by_lemma.setdefault(lemma, set()).add(form)
+    forms = {word: found for word in sorted(wanted)
+             if (found := sorted(form for form in by_lemma.get(wanted[word], ()) | {wanted[word]}
+                                 if not regular.matches(form, "", word)))}
     return {"source": f"simplemma {simplemma.__version__} (sv)", "forms": forms}
+
+
+def _plural_of(ending: str, lemma: str) -> bool:
+    """Whether the lemma plus this ending is a noun's plural: -er, -ar, -or after a consonant ("processer"), -r
+    after an e ("avvikelser"); never a verb's present ("arbetar" from "arbeta", "går" from "gå")."""
+    if lemma[-1] in "aeiouyåäö":
+        return ending == "r" and lemma.endswith("e") and len(lemma) > 4  # not "ske" → "sker"
+    return ending in ("er", "ar", "or")
 
 
 def render(data: dict) -> str:

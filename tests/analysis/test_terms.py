@@ -50,6 +50,9 @@ def forms(catalog) -> WordForms:
     ("En rutinerad medarbetare.", "rutin", False),
     ("Verksamhetssystemet används.", "verksamhet", True),                 # a compound still is one
     ("Kvalitetshöjande insatser.", "kvalitet", True),
+    ("Enhetschefen utreder synpunkten.", "synpunkter", True),            # a noun written in the plural
+    ("En avvikelse rapporteras.", "avvikelser", True),
+    ("Förr arbetade alla på samma sätt.", "~arbetar", False),           # a verb in the present keeps its tense
 ])
 def test_term_matching(forms, text, term, found):
     assert bool(find_terms(text, [term], forms)) is found
