@@ -30,11 +30,15 @@ class PassageSet:
     """A document's passages in reading order, with term indexes over their texts and their contexts."""
 
     def __init__(self, passages: list[Passage], texts: TermIndex, contexts: TermIndex,
-                 records: set[tuple[int, int]], row_topic_indices: frozenset[int] = frozenset()) -> None:
+                 records: set[tuple[int, int]], row_topic_indices: frozenset[int] = frozenset(),
+                 labels: frozenset[int] = frozenset()) -> None:
         self.items = passages
         self.texts = texts
         self.contexts = contexts
         self.row_topic_indices = row_topic_indices  # own cells of rows whose regulation cell names a topic
+        # Label cells ("Område", a self-assessment's question): they name what the row is about, as a heading
+        # does, and so carry none of the requirement's elements.
+        self.labels = labels
         self.arrangements = frozenset(i for i, passage in enumerate(passages) if passage.kind == "arrangement")
         # A record-like table row (Område | Så gör vi | Hur ofta | Ansvarig) is one statement: each own cell's
         # row mates. Rows whose cells hold whole sections of paragraphs (see _record_rows) are not records.
@@ -154,7 +158,8 @@ def analyse_passages(indexed: IndexedUnits, config: MatchingConfig,
         passages.append(Passage(unit=unit, kind=passage_kind(found),  # type: ignore[arg-type]
                                 signals=list(dict.fromkeys(signals)), sentences=found))
     passage_set = PassageSet(_inherit_from_introductions(passages), texts, context_index, records,
-                             frozenset(row_topic_indices))
+                             frozenset(row_topic_indices),
+                             frozenset(i for i, unit in enumerate(units) if unit.column_header in label_columns))
     for term in config.statements.anaphora:
         for index, numbers in passage_set.term_sentences(term).items():
             passage_set.anaphoric[index] = passage_set.anaphoric.get(index, frozenset()) | frozenset(numbers)

@@ -196,6 +196,8 @@ def _element_hits(spec: EvidenceSpec, passages: PassageSet, candidates: set[int]
     own_elements: dict[int, set[str]] = {}
     touched: dict[int, set[str]] = {}
     for index, per_sentence in _with_extra(_sentences_with(passages, element_terms), derived).items():
+        if index in passages.labels:
+            continue
         sentences = items[index].sentences
         about = topic_at.get(index, {})
         for number, terms in per_sentence.items():
