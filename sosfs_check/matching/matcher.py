@@ -9,7 +9,7 @@ its own sentences carry. It decides nothing; the assessment stage does.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import NamedTuple
@@ -229,6 +229,8 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
     near_at = _sentences_with(passages, spec.near_miss_terms)
     sibling_at = texts.texts_with(spec.sibling_terms)
     sibling_context = contexts.texts_with(spec.sibling_terms)
+    framed_for_sibling = _sibling_framing(passages, sibling_at.keys(), texts.texts_with(spec.own_terms).keys()) \
+        if spec.sibling_terms else {}
     own_elements, touched = _element_hits(spec, passages, phrases_at.keys() | headings_at.keys(), phrases_at)
 
     # A passage without a catalog phrase counts only under a heading on the topic, and then only if it holds
@@ -253,6 +255,10 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
             continue
         # An arrangement framed for the sibling requirement only (vårdskada for the socialtjänst variant).
         if (index in sibling_at or index in sibling_context) and not texts.terms_in(index, spec.own_terms):
+            continue
+        # A passage naming neither stands under the last one that did in its section ("Rutinen gäller omsorg
+        # och stöd. … Enhetschefen utreder synpunkten …" is about omsorg, not hälso- och sjukvård).
+        if framed_for_sibling.get(index):
             continue
         about = frozenset(per_sentence)
         # Arrangement sentences that take up the one before ("Förvaltningen gör detta varje höst").
@@ -291,6 +297,24 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
 
 
 _RANK = itemgetter(0, 1)
+
+
+def _sibling_framing(passages: PassageSet, sibling: Iterable[int], own: Iterable[int]) -> dict[int, bool]:
+    """For each passage that names neither the sibling's terms nor the requirement's own: whether the last
+    passage before it in its section that named one of them was framed for the sibling only."""
+    own = set(own)
+    framing = {index: index not in own for index in sibling} | {index: False for index in own}
+    framed: dict[int, bool] = {}
+    current: bool | None = None
+    section: tuple[str, ...] | None = None
+    for index, passage in enumerate(passages.items):
+        if passage.unit.section_path != section:
+            section, current = passage.unit.section_path, None
+        if index in framing:
+            current = framing[index]
+        elif current:
+            framed[index] = True
+    return framed
 
 
 def topic(requirement_id: str) -> str:
