@@ -88,7 +88,7 @@ def classify_sentences(indexed: IndexedUnits, config: StatementConfig, abbreviat
         for start, end in sentence_spans(text, abbreviations):
             first = bisect_right(token_starts, start - 1)
             last = bisect_right(token_starts, end - 1)
-            sentence = _classify(text, start, end, first, last, cues.get(index, ()), config.precedence,
+            sentence = _classify(text, start, end, first, last, cues.get(index, ()),
                                  signal_positions, frequencies[index], index in stated, own_body, weak)
             # After the regulation or a plan, a sentence with only a modal goes on saying the same ("Nämnden har
             # beslutat att en kvalitetsberättelse ska tas fram från 2027. Den ska beskriva …").
@@ -131,22 +131,19 @@ def _body_key(name: str) -> str:
 
 
 def _classify(text: str, start: int, end: int, first: int, last: int,
-              cues: Sequence[tuple[str, re.Pattern[str]]], precedence: Sequence[str],
+              cues: Sequence[tuple[str, re.Pattern[str]]],
               signal_positions: Sequence[tuple[int, str]], frequencies: Sequence[Frequency],
               stated: bool, own_body: str | None, weak: frozenset[str]) -> Sentence:
     sentence = text[start:end]
     rhythm = any(start <= f.char_start < end and f.kind in _RECURRING for f in frequencies)
-    fired: dict[str, str] = {}
+    # The cues come in order of precedence: the first that fires decides.
     for kind, pattern in cues:
-        if kind not in fired and (match := pattern.search(sentence)):
+        if match := pattern.search(sentence):
             # Delegation names a body; the document's own nämnd runs its own activities.
             body = match.groupdict().get("body")
             if kind == "delegated" and body and _body_key(body) in (own_body, "nämnden"):
                 continue
-            fired[kind] = pattern.pattern
-    for kind in precedence:
-        if kind in fired:
-            return Sentence(start, end, first, last, kind, (f"{kind}: {fired[kind]}",),  # type: ignore[arg-type]
+            return Sentence(start, end, first, last, kind, (f"{kind}: {pattern.pattern}",),  # type: ignore[arg-type]
                             rhythm)
     signals = list(dict.fromkeys(f"signalord: {plain(term)}" for position, term in signal_positions
                                  if first <= position < last))
