@@ -40,6 +40,8 @@ KINDS = [
     ("Nämndens enheter registrerar i dag inte i något kvalitetsregister.", None, "mention"),  # denied for now
     ("Under 2027 vill förvaltningen ta fram en rutin för SIP med regionen.", None, "mention"),  # a wish
     ("Nämnden vill särskilt utveckla samarbetet med skolan.", None, "mention"),
+    ("Avsikten är att en kvalitetsberättelse ska tas fram första gången för verksamhetsåret 2027.", None,
+     "mention"),
     ("Förvaltningen ska undersöka om kommunen kan ansluta sig till länets arbete.", None, "mention"),
     ("Nämndens ambition är att samverkan med polisen ska vara ordnad.", None, "mention"),  # an intention
     ("Förvaltningen undersöker varje år hur brukarna upplever hemtjänsten och redovisar det för nämnden.", None,
