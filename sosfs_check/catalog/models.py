@@ -206,6 +206,9 @@ class ScopeExclusion(StrictModel):
     subjects: tuple[str, ...] = Field(min_length=1)
     verbs: tuple[str, ...] = Field(min_length=1)
     negations: tuple[str, ...] = Field(min_length=1)
+    headings: tuple[str, ...] = Field(
+        (), description="Heading words of a section about what the document covers ('Omfattning'): there the "
+                        "sentence needs no subject of its own ('Verksamhet enligt LSS ingår inte.').")
 
 
 class ResponsibilityConfig(StrictModel):
@@ -334,7 +337,7 @@ class Catalog(StrictModel):
                   *config.statements.plan_headings]
         terms += [t for rule in config.scopes.values() for t in (*rule.terms, *rule.names)]
         exclusion = config.scope_exclusion
-        terms += [*exclusion.subjects, *exclusion.verbs, *exclusion.negations]
+        terms += [*exclusion.subjects, *exclusion.verbs, *exclusion.negations, *exclusion.headings]
         return terms
 
     def __iter__(self) -> Iterator[Requirement]:  # type: ignore[override]

@@ -30,6 +30,8 @@ def finder(catalog):
 # (sentence, [(kind, normalised)])
 CASES = [
     ("Rutinen revideras årligen.", [("rate", "1 gång per år")]),
+    ("Enheterna gör en riskgenomgång varje oktober.", [("rate", "1 gång per år")]),
+    ("Varje höst går ledningsgruppen igenom ledningssystemet.", [("rate", "1 gång per år")]),
     ("Nämnden följer upp en gång per år.", [("rate", "1 gång per år")]),
     ("Möten hålls 1 ggr/månad utifrån särskild struktur.", [("rate", "12 gånger per år")]),        # seed 000
     ("Samverkan på operativ nivå minst en gång per kvartal.", [("rate", "minst 4 gånger per år")]),

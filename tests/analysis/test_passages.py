@@ -38,8 +38,11 @@ KINDS = [
     ("Kvalitet handlar om att möta den enskildes behov.", None, "mention"),     # what a word means
     ("Kvaliteten i insatserna är god enligt brukarna.", None, "prose"),
     ("Nämndens enheter registrerar i dag inte i något kvalitetsregister.", None, "mention"),  # denied for now
+    ("Socialnämndens verksamheter registrerar inte själva i kvalitetsregister.", None, "mention"),  # denied
+    ("Enhetschefen ser till att rutinerna följs och att brister inte uppstår.", None, "arrangement"),
     ("Under 2027 vill förvaltningen ta fram en rutin för SIP med regionen.", None, "mention"),  # a wish
     ("Nämnden vill särskilt utveckla samarbetet med skolan.", None, "mention"),
+    ("Från och med verksamhetsberättelsen för 2027 ska resultaten redovisas över tid.", None, "mention"),
     ("Avsikten är att en kvalitetsberättelse ska tas fram första gången för verksamhetsåret 2027.", None,
      "mention"),
     ("Förvaltningen ska undersöka om kommunen kan ansluta sig till länets arbete.", None, "mention"),

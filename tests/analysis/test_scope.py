@@ -89,8 +89,18 @@ def test_an_own_sentence_that_excludes_an_activity_wins_over_its_history(tmp_pat
     # A part of an activity is left out, not the activity: äldreomsorg and hemsjukvård remain.
     "Individ- och familjeomsorgen hör till socialnämnden och ingår inte i detta ledningssystem.",
     "Hemsjukvården i ordinärt boende ingår inte i nämndens ledningssystem.",
+    "Hälso- och sjukvård i form av hemsjukvård ingår inte i detta ledningssystem.",
 ])
 def test_a_limited_part_excludes_no_activity(tmp_path, limit):
     scope = _scope(tmp_path, "Socialnämnden ansvarar för äldreomsorg och hemtjänst.",
                    "MAS följer upp patientsäkerheten och anmäler enligt lex Maria.", limit)
     assert scope.activities == ["socialtjänst", "hälso- och sjukvård"] and scope.excluded_by == {}
+
+
+def test_under_a_scope_heading_the_exclusion_needs_no_subject(tmp_path):
+    path = tmp_path / "d.md"
+    path.write_text("# 1 Omfattning\n\nNämnden ansvarar för hemtjänst och särskilt boende. Verksamhet enligt LSS ingår "
+                    "inte.\n\n# 2 Avvikelser\n\nRapporter enligt 24 b § LSS om daglig verksamhet tas emot av "
+                    "funktionsstödsnämnden.\n", encoding="utf-8")
+    scope = check(path).document.scope
+    assert "lss" not in scope.activities and scope.excluded_by["lss"] == "Verksamhet enligt LSS ingår inte."
