@@ -51,7 +51,7 @@ def signals_of(match: PassageMatch) -> list[str]:
         f"fraser: {display(match.phrases)}" if match.phrases else "",
         f"rubrik: {display(match.heading_terms)}" if match.heading_terms else "",
         f"meningen om ämnet: {', '.join(said)}" if said else "",
-        f"delar: {', '.join(match.elements)}" if match.elements else "",
+        f"delar: {', '.join(match.element_words or match.elements)}" if match.elements else "",
         f"delar bara nämnda: {', '.join(match.touched)}" if match.touched else "",
         f"handlar om annat: {display(match.near_misses)}" if match.near_misses else "",
         f"uppräkning av {len(match.enumerated_topics)} ämnen" if match.enumerated_topics else "",

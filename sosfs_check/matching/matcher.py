@@ -42,6 +42,7 @@ class PassageMatch(NamedTuple):
     row_terms: Sequence[str] = ()   # topic phrases in the regulation cell of the passage's table row
     row_specific: bool = False      # that regulation cell is about few requirements: its topic is the cell's
     strong: bool = False            # a specific catalog phrase names the topic, not only a generic word
+    element_words: Sequence[str] = ()  # each element with the words that met it: "utredning (utreder)"
 
     @property
     def span(self) -> tuple[int, int] | None:
@@ -88,6 +89,8 @@ class RequirementMatches:
     def __len__(self) -> int:
         return len(self.matches)
 
+
+_DERIVED = {"#": "rytm", "+": "uppräkning"}  # what stands for an element that no single term met
 
 SentenceHits = dict[int, dict[int, list[str]]]
 """Per passage index, per sentence number, the terms standing there."""
@@ -169,7 +172,7 @@ def _topic_hits(spec: EvidenceSpec, passages: PassageSet) -> tuple[SentenceHits,
 
 
 def _element_hits(spec: EvidenceSpec, passages: PassageSet, candidates: set[int], topic_at: SentenceHits) \
-        -> tuple[dict[int, set[str]], dict[int, set[str]]]:
+        -> tuple[dict[int, dict[str, set[str]]], dict[int, set[str]]]:
     """Per passage, the elements its own sentences carry, and those it only touches (in a definition or a
     hedge). `candidates`: the passages where a rhythm may stand for a regularity element; `topic_at`: where the
     topic is named, for elements that must be said of it (reach: sentence)."""
@@ -193,7 +196,7 @@ def _element_hits(spec: EvidenceSpec, passages: PassageSet, candidates: set[int]
                 if len(set(terms)) >= element.min_parts:
                     derived.setdefault(index, {}).setdefault(number, []).append(f"+{element.name}")
                     name_of[f"+{element.name}"] = element.name
-    own_elements: dict[int, set[str]] = {}
+    own_elements: dict[int, dict[str, set[str]]] = {}  # per passage: element name → the words that met it
     touched: dict[int, set[str]] = {}
     for index, per_sentence in _with_extra(_sentences_with(passages, element_terms), derived).items():
         if index in passages.labels:
@@ -201,17 +204,21 @@ def _element_hits(spec: EvidenceSpec, passages: PassageSet, candidates: set[int]
         sentences = items[index].sentences
         about = topic_at.get(index, {})
         for number, terms in per_sentence.items():
-            target = own_elements if sentences[number].kind in OWN - {"hedge"} else \
-                touched if sentences[number].kind in ("definition", "hedge") else None
-            said_of_topic = number in about or number - 1 in about
-            names = {name_of[term] for term in terms} - (set() if said_of_topic else near_topic)
-            if target is not None and names:
-                target.setdefault(index, set()).update(names)
+            kind = sentences[number].kind
+            dropped = set() if number in about or number - 1 in about else near_topic
+            found = [(name_of[term], term) for term in terms if name_of[term] not in dropped]
+            if found and kind in OWN - {"hedge"}:
+                words = own_elements.setdefault(index, {})
+                for name, term in found:
+                    words.setdefault(name, set()).add(_DERIVED.get(term[0], plain(term)))
+            elif found and kind in ("definition", "hedge"):
+                touched.setdefault(index, set()).update(name for name, _ in found)
     # An element in any own cell of a table row counts for every cell of the row ("Kvartalsvis" in the
     # Hur ofta column gives the Sammanställning row its regularity).
     for index in list(own_elements):
         for mate in passages.row_mates.get(index, ()):
-            own_elements.setdefault(mate, set()).update(own_elements[index])
+            for name, words in own_elements[index].items():
+                own_elements.setdefault(mate, {}).setdefault(name, set()).update(words)
     return own_elements, touched
 
 
@@ -272,7 +279,8 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
         phrases = list(dict.fromkeys(term for terms in per_sentence.values() for term in terms))
         strong = any(term in strong_terms for term in phrases)
         headings = (*headings_at.get(index, ()), *row_terms_at.get(index, ()))
-        elements = sorted(own_elements.get(index, ()))
+        words_of = own_elements.get(index, {})
+        elements = sorted(words_of)
         if arranged or kinds & OWN:
             topic_passages.add(index)
         score = (len(phrases) + 0.5 * len(headings) + len(elements) + arranged - len(near_misses))
@@ -280,7 +288,8 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
             passage, phrases, headings, elements, score, near_misses, texts=texts, index=index,
             topic_sentences=about, topic_kinds=kinds, arranged=arranged,
             touched=sorted(touched.get(index, set()) - set(elements)), row_terms=row_terms_at.get(index, ()),
-            strong=strong)))
+            strong=strong, element_words=tuple(f"{name} ({', '.join(sorted(words_of[name]))})"
+                                               for name in elements))))
     # Elements count where the topic is treated: in the passages on the topic, pooled per section.
     topic_sections = {pool_key(items[index].unit) for index in topic_passages}
     for index in topic_passages:

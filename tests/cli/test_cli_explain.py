@@ -155,3 +155,13 @@ def test_element_rules_are_explained_by_their_prefix():
     assert rule_prefix("missing.element_absent.konsekvens") == "missing.element_absent"
     assert rule_prefix("partial.element_missingness") is None
     assert explain_rule("") == "Ingen förklaring finns för den här regeln."
+
+
+def test_explain_names_the_words_that_met_each_element(tmp_path):
+    path = tmp_path / "d.md"
+    path.write_text("# 1 Synpunkter och klagomål\n\nSynpunkter och klagomål tas emot av kontaktcenter. Enhetschefen "
+                    "utreder varje klagomål och svarar inom två veckor.\n", encoding="utf-8")
+    result = run("explain", str(path), "KLAG-1", "--format", "json")
+    signals = json.loads(result.stdout)["finding"]["signals"]
+    parts = next(s for s in signals if s.startswith("delar: "))
+    assert re.search(r"mottagande \([^)]*tas emot", parts) and re.search(r"utredning \([^)]*utreda", parts)
