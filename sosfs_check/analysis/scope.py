@@ -67,17 +67,17 @@ def _exclusions(passages: PassageSet, config: MatchingConfig, counted: set[int])
     about_scope = set(passages.contexts.texts_with(rule.headings))  # "1.2 Omfattning": the subject is the document
     excluded: dict[str, str] = {}
     for name, scope in config.scopes.items():
+        # A part of the activity named ("Daglig verksamhet enligt LSS … ingår inte") leaves the rest.
+        parts = [part for part in scope.terms if part not in scope.names]
         for term in scope.names:
             for index in sorted(texts.hits(term) & counted):
                 needed = ((term,), rule.verbs, rule.negations) if index in about_scope else \
                     ((term,), rule.subjects, rule.verbs, rule.negations)
-                # A part of the activity named ("Daglig verksamhet enligt LSS … ingår inte") leaves the rest.
-                parts = [part for part in scope.terms if part not in scope.names]
                 sentence = next((s for s in passages.items[index].sentences
                                  if all(_within(texts, terms, index, s) for terms in needed)
                                  and not _within(texts, parts, index, s)), None)
-                if sentence is not None and name not in excluded:
-                    excluded[name] = passages.items[index].unit.text[sentence.start:sentence.end]
+                if sentence is not None:
+                    excluded.setdefault(name, passages.items[index].unit.text[sentence.start:sentence.end])
     return excluded
 
 

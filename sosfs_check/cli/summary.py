@@ -49,8 +49,8 @@ def render_markdown_report(result: AssessmentResult) -> str:
              f"Omfattning: {', '.join(scope.activities)}{' (angiven)' if scope.overridden else ''}.", ""]
     if result.document.scope.warning:
         lines += [f"> **Varning:** {result.document.scope.warning}", ""]
-    lines += [f"Utanför omfattningen enligt dokumentet: {activity} – »{sentence}«" for activity, sentence
-              in scope.excluded_by.items()]
+    for activity, sentence in scope.excluded_by.items():
+        lines += [f"Utanför omfattningen enligt dokumentet: {activity} – »{sentence}«", ""]
     lines += ["| Krav | Status | Motivering | Belägg |", "|---|---|---|---|"]
     for f in result.findings:
         quote = f"»{f.evidence[0].quote}« ({f.evidence[0].location})" if f.evidence else "–"
