@@ -26,6 +26,8 @@ KINDS = [
     ("Avvikelser rapporteras i verksamhetssystemet och utreds av enhetschef.", None, "arrangement"),
     ("Vårdgivaren eller den som bedriver socialtjänst ska identifiera processer.", None, "regulation"),
     ("Enligt 5 kap. 1 § ska den som bedriver verksamheten fortlöpande bedöma risker.", None, "regulation"),
+    ("Enligt 24 a § LSS ska var och en medverka till att verksamheten håller god kvalitet.", None, "regulation"),
+    ("Kapitel 3–6 följer kapitlen i SOSFS 2011:9 och tar upp personalens medverkan.", None, "mention"),
     ("Dokumentationskravet enligt SOSFS 2011:9 omfattar alla delar av kvalitetsarbetet.", None, "regulation"),
     ("Riskanalyser genomförs årligen.", "Krav i författningen SOSFS 2011:9", "regulation"),   # the column decides
     ("Lag om samverkan vid utskrivning från sluten hälso- och sjukvård (2017:612)", None, "regulation"),  # a law
