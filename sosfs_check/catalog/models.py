@@ -81,6 +81,9 @@ class Element(StrictModel):
         "section", description="Where the element may stand: in the section (or table row) where the topic is "
                                "treated, or only in a sentence naming the topic and the one after it (how complaints "
                                "are received must be said of the complaints, not of what is compiled from them).")
+    context: bool = Field(False, description="The element names what the arrangement applies to (LSS, not what is "
+                                             "done): a regulation sentence of the passage may carry it too ('Enligt "
+                                             "24 b § LSS ska … I vår verksamhet informerar enhetschefen …').")
     parts: tuple[str, ...] = Field(
         (), description="The element's parts: a sentence naming at least min_parts of them meets it as a list does "
                         "('riskanalyser, egenkontroller och avvikelser dokumenteras i …'); one part alone does not.")

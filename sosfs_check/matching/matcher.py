@@ -90,6 +90,7 @@ class RequirementMatches:
         return len(self.matches)
 
 
+_CARRYING = OWN - {"hedge"} | {"regulation"}  # regulation only for context elements (filtered above)
 _DERIVED = {"#": "rytm", "+": "uppräkning"}  # what stands for an element that no single term met
 
 SentenceHits = dict[int, dict[int, list[str]]]
@@ -180,6 +181,7 @@ def _element_hits(spec: EvidenceSpec, passages: PassageSet, candidates: set[int]
     element_terms = [term for element in spec.elements for term in element.terms]
     name_of = {term: element.name for element in spec.elements for term in element.terms}
     near_topic = {element.name for element in spec.elements if element.reach == "sentence"}
+    context = {element.name for element in spec.elements if element.context}
     # Hits that stand for an element rather than a term: a rhythm the frequency finder read in an own sentence
     # meets an element about regularity, and a sentence listing enough of an element's parts meets it as a list.
     derived: SentenceHits = {}
@@ -207,7 +209,9 @@ def _element_hits(spec: EvidenceSpec, passages: PassageSet, candidates: set[int]
             kind = sentences[number].kind
             dropped = set() if number in about or number - 1 in about else near_topic
             found = [(name_of[term], term) for term in terms if name_of[term] not in dropped]
-            if found and kind in OWN - {"hedge"}:
+            if kind == "regulation":  # a restated rule names what an own one after it applies to
+                found = [(name, term) for name, term in found if name in context]
+            if found and kind in _CARRYING:
                 words = own_elements.setdefault(index, {})
                 for name, term in found:
                     words.setdefault(name, set()).add(_DERIVED.get(term[0], plain(term)))
