@@ -44,6 +44,8 @@ KINDS = [
     ("Enhetschefen ser till att rutinerna följs och att brister inte uppstår.", None, "arrangement"),
     ("Under 2027 vill förvaltningen ta fram en rutin för SIP med regionen.", None, "mention"),  # a wish
     ("Nämnden vill särskilt utveckla samarbetet med skolan.", None, "mention"),
+    ("Ta fram en anvisning för hur riskanalyser ska dokumenteras.", None, "mention"),  # a to-do item
+    ("Ta emot anmälan och registrera den i verksamhetssystemet samma dag.", None, "arrangement"),  # a routine step
     ("Från och med verksamhetsberättelsen för 2027 ska resultaten redovisas över tid.", None, "mention"),
     ("Avsikten är att en kvalitetsberättelse ska tas fram första gången för verksamhetsåret 2027.", None,
      "mention"),
@@ -62,7 +64,7 @@ KINDS = [
     (("5 Förbättringsarbete",), "arrangement"),         # the organisation's ongoing work
 ])
 def test_a_section_of_things_still_to_do_holds_plans(catalog, section, kind):
-    unit = _unit("Ta fram en rutin för klagomål, som förvaltningschefen fastställer i juni.", section=section)
+    unit = _unit("Förvaltningschefen tar fram en rutin för klagomål och fastställer den i juni.", section=section)
     passage, = analyse_passages(index_units([unit], WordForms.from_catalog(catalog)), catalog.matching).items
     assert passage.kind == kind, passage.signals
 
