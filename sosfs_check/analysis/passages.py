@@ -86,6 +86,8 @@ def analyse_passages(indexed: IndexedUnits, config: MatchingConfig,
                           if find_terms(header, config.regulation_column_terms, texts.rules)}
     label_columns = {header for header in headers - regulation_columns
                      if find_terms(header, config.label_column_terms, texts.rules)}
+    definition_columns = {header for header in headers - regulation_columns - label_columns
+                          if find_terms(header, config.definition_column_terms, texts.rules)}
     # A table row ties its own cells to the requirement in its regulation cell or its label ("Krav | Så här gör
     # vi", "Område | Så här gör vi"): those cells are context of the row's other cells, as a heading is of its
     # paragraphs, and name a topic without arranging it.
@@ -148,6 +150,8 @@ def analyse_passages(indexed: IndexedUnits, config: MatchingConfig,
         if unit.column_header in regulation_columns:
             found = with_kind(found, "regulation", f"kolumn: {unit.column_header}")
             signals = [f"kolumn: {unit.column_header}"]
+        elif unit.column_header in definition_columns:
+            found = with_kind(found, "definition", f"kolumn: {unit.column_header}")
         elif unit.column_header in label_columns:
             denied = denied_rows.get(_row_key(unit))  # type: ignore[arg-type]
             found = with_kind(found, "negation", f"svar: {denied}") if denied else \

@@ -275,6 +275,9 @@ class MatchingConfig(StrictModel):
 
     term_matching: TermMatching
     regulation_column_terms: tuple[str, ...]
+    definition_column_terms: tuple[str, ...] = Field(
+        (), description="Column headers of a glossary ('Betydelse', 'Förklaring'): their cells define a word and "
+                        "arrange nothing.")
     label_column_terms: tuple[str, ...] = Field(
         (), description="Column headers whose cells only name what a row is about ('Område'): context for the row's "
                         "other cells, never an arrangement themselves.")
@@ -336,7 +339,8 @@ class Catalog(StrictModel):
                       *(t for e in spec.elements for t in (*e.terms, *e.parts)),
                       *(t for weak in spec.weak_phrases for t in (*weak.terms, *weak.together_with))]
         config = self.matching
-        terms += [*config.regulation_column_terms, *config.statements.arrangement_terms, *config.responsibility.terms,
+        terms += [*config.regulation_column_terms, *config.definition_column_terms,
+                  *config.statements.arrangement_terms, *config.responsibility.terms,
                   *config.statements.plan_headings]
         terms += [t for rule in config.scopes.values() for t in (*rule.terms, *rule.names)]
         exclusion = config.scope_exclusion

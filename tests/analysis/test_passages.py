@@ -30,6 +30,7 @@ KINDS = [
     ("Kapitel 3–6 följer kapitlen i SOSFS 2011:9 och tar upp personalens medverkan.", None, "mention"),
     ("Dokumentationskravet enligt SOSFS 2011:9 omfattar alla delar av kvalitetsarbetet.", None, "regulation"),
     ("Riskanalyser genomförs årligen.", "Krav i författningen SOSFS 2011:9", "regulation"),   # the column decides
+    ("Ett flöde av arbetsmoment som leder fram till ett resultat.", "Betydelse i detta dokument", "mention"),
     ("Lag om samverkan vid utskrivning från sluten hälso- och sjukvård (2017:612)", None, "regulation"),  # a law
     ("Samverkansskyldigheten finns reglerad i olika lagar och föreskrifter.", None, "regulation"),
     ("Socialstyrelsens föreskrifter och allmänna råd om ledningssystem för systematiskt kvalitetsarbete "
