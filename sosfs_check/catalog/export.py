@@ -20,7 +20,8 @@ LIST_SEPARATOR = "; "
 COLUMNS = (
     "id", "chapter", "paragraph", "part", "citation", "verified", "source_note", "kind", "applies_to", "title",
     "text", "rationale", "covered_when", "partial_when", "phrases", "elements", "heading_terms", "near_miss_terms",
-    "weak_phrases", "sibling_terms", "own_terms", "missing_without_elements", "roles", "citations", "example_meets", "example_falls_short", "related", "lifecycle",
+    "weak_phrases", "sibling_terms", "own_terms", "own_framing_governs", "missing_without_elements", "roles",
+    "citations", "example_meets", "example_falls_short", "related", "lifecycle",
 )
 
 
@@ -31,6 +32,11 @@ def _join(values: tuple[str, ...]) -> str:
 def _split(value: Any) -> list[str]:
     text = "" if value is None else str(value)
     return [part.strip() for part in text.split(LIST_SEPARATOR.strip()) if part.strip()]
+
+
+def _flag(value: Any) -> bool:
+    """A yes/no column as CSV and xlsx give it back: True, "True", "true" or 1."""
+    return str(value).lower() in ("true", "1")
 
 
 def requirement_rows(catalog: Catalog) -> list[dict[str, Any]]:
@@ -59,6 +65,7 @@ def requirement_rows(catalog: Catalog) -> list[dict[str, Any]]:
             "weak_phrases": json.dumps([w.model_dump() for w in r.evidence.weak_phrases], ensure_ascii=False),
             "sibling_terms": _join(r.evidence.sibling_terms),
             "own_terms": _join(r.evidence.own_terms),
+            "own_framing_governs": r.evidence.own_framing_governs,
             "missing_without_elements": r.evidence.missing_without_elements,
             "roles": _join(r.evidence.roles),
             "citations": _join(r.evidence.citations),
@@ -95,7 +102,8 @@ def requirement_from_row(row: dict[str, Any]) -> Requirement:
             "weak_phrases": json.loads(row.get("weak_phrases") or "[]"),
             "sibling_terms": _split(row.get("sibling_terms", "")),
             "own_terms": _split(row.get("own_terms", "")),
-            "missing_without_elements": str(row.get("missing_without_elements", "")).lower() in ("true", "1"),
+            "own_framing_governs": _flag(row.get("own_framing_governs")),
+            "missing_without_elements": _flag(row.get("missing_without_elements")),
             "roles": _split(row["roles"]),
             "citations": _split(row["citations"]),
         },

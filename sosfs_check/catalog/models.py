@@ -106,6 +106,10 @@ class EvidenceSpec(StrictModel):
         (), description="Words that frame a passage for a sibling requirement (vårdskada for the socialtjänst "
                         "variant): such a passage does not count unless it also has one of own_terms.")
     own_terms: tuple[str, ...] = ()
+    own_framing_governs: bool = Field(
+        False, description="When a passage on the topic names the requirement's own activity (own_terms), only "
+                           "passages framed for it count: general text does not outweigh what the document says of "
+                           "that activity in particular (KLAG-HSL: complaints on health care referred elsewhere).")
     missing_without_elements: bool = Field(
         False, description="The elements are the requirement's core (sannolikhet for RISK-2): when the document's "
                            "own text never names them, the requirement is missing, not partial.")

@@ -240,8 +240,12 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
     near_at = _sentences_with(passages, spec.near_miss_terms)
     sibling_at = texts.texts_with(spec.sibling_terms)
     sibling_context = contexts.texts_with(spec.sibling_terms)
-    framed_for_sibling = _sibling_framing(passages, sibling_at.keys(), texts.texts_with(spec.own_terms).keys()) \
-        if spec.sibling_terms else {}
+    # Only passages on the topic frame the ones after them: a role's introduction naming patients frames nothing.
+    framed = _framing(passages, sibling_at.keys() & phrases_at.keys(),
+                      texts.texts_with(spec.own_terms).keys() & phrases_at.keys()) if spec.sibling_terms else {}
+    # Where the document treats the requirement's own activity on its own ("Klagomål som rör hälso- och
+    # sjukvården hänvisas till patientnämnden"), that text governs, not what it says in general.
+    own_treated = spec.own_framing_governs and any(framed.get(index) == "own" for index in phrases_at)
     own_elements, touched = _element_hits(spec, passages, phrases_at.keys() | headings_at.keys(), phrases_at)
 
     # A passage without a catalog phrase counts only under a heading on the topic, and then only if it holds
@@ -267,9 +271,7 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
         # An arrangement framed for the sibling requirement only (vårdskada for the socialtjänst variant).
         if (index in sibling_at or index in sibling_context) and not texts.terms_in(index, spec.own_terms):
             continue
-        # A passage naming neither stands under the last one that did in its section ("Rutinen gäller omsorg
-        # och stöd. … Enhetschefen utreder synpunkten …" is about omsorg, not hälso- och sjukvård).
-        if framed_for_sibling.get(index):
+        if framed.get(index) == "sibling" or (own_treated and framed.get(index) != "own"):
             continue
         about = frozenset(per_sentence)
         # Arrangement sentences that take up the one before ("Förvaltningen gör detta varje höst").
@@ -312,21 +314,21 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
 _RANK = itemgetter(0, 1)
 
 
-def _sibling_framing(passages: PassageSet, sibling: Iterable[int], own: Iterable[int]) -> dict[int, bool]:
-    """For each passage that names neither the sibling's terms nor the requirement's own: whether the last
-    passage before it in its section that named one of them was framed for the sibling only."""
+def _framing(passages: PassageSet, sibling: Iterable[int], own: Iterable[int]) -> dict[int, str]:
+    """Per passage, what it is framed for: "own" when it names the requirement's own activity terms, "sibling"
+    when it names only the sibling's; a passage naming neither stands under the last one in its section that
+    did ("Rutinen gäller omsorg och stöd. … Enhetschefen utreder synpunkten …" is about omsorg)."""
     own = set(own)
-    framing = {index: index not in own for index in sibling} | {index: False for index in own}
-    framed: dict[int, bool] = {}
-    current: bool | None = None
+    framing = {index: "sibling" for index in sibling if index not in own} | {index: "own" for index in own}
+    framed: dict[int, str] = {}
+    current: str | None = None
     section: tuple[str, ...] | None = None
     for index, passage in enumerate(passages.items):
         if passage.unit.section_path != section:
             section, current = passage.unit.section_path, None
-        if index in framing:
-            current = framing[index]
-        elif current:
-            framed[index] = True
+        current = framing.get(index, current)
+        if current:
+            framed[index] = current
     return framed
 
 
