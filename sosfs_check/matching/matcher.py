@@ -90,7 +90,7 @@ class RequirementMatches:
         return len(self.matches)
 
 
-_CARRYING = OWN - {"hedge"} | {"regulation"}  # regulation only for context elements (filtered above)
+_CARRYING = OWN - {"hedge"} | {"regulation"}  # a regulation sentence carries context elements only (_element_hits)
 _DERIVED = {"#": "rytm", "+": "uppräkning"}  # what stands for an element that no single term met
 
 SentenceHits = dict[int, dict[int, list[str]]]
@@ -245,7 +245,10 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
                       texts.texts_with(spec.own_terms).keys() & phrases_at.keys()) if spec.sibling_terms else {}
     # Where the document treats the requirement's own activity on its own ("Klagomål som rör hälso- och
     # sjukvården hänvisas till patientnämnden"), that text governs, not what it says in general.
-    own_treated = spec.own_framing_governs and any(framed.get(index) == "own" for index in phrases_at)
+    # The regulation restated for that activity ("Enligt 5 kap. 3 a § ska vårdgivaren …") treats nothing.
+    own_treated = spec.own_framing_governs and any(
+        framed.get(index) == "own" and any(items[index].sentences[number].kind in OWN for number in per_sentence)
+        for index, per_sentence in phrases_at.items())
     own_elements, touched = _element_hits(spec, passages, phrases_at.keys() | headings_at.keys(), phrases_at)
 
     # A passage without a catalog phrase counts only under a heading on the topic, and then only if it holds
