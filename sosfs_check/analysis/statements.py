@@ -127,7 +127,8 @@ def _own_body(indexed: IndexedUnits, pattern: str) -> str | None:
 
 def _body_key(name: str) -> str:
     """A body by the last word of its name: "vård- och omsorgsnämnden" and "omsorgsnämnden" are one."""
-    return name.lower().split()[-1]
+    last = name.lower().split()[-1]
+    return last[:-1] if last.endswith("nämndens") else last  # "socialnämndens personal" is socialnämnden
 
 
 def _classify(text: str, start: int, end: int, first: int, last: int,

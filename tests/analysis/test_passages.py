@@ -42,6 +42,7 @@ KINDS = [
     ("Kvaliteten i insatserna är god enligt brukarna.", None, "prose"),
     ("Nämndens enheter registrerar i dag inte i något kvalitetsregister.", None, "mention"),  # denied for now
     ("Socialnämndens verksamheter registrerar inte själva i kvalitetsregister.", None, "mention"),  # denied
+    ("Senior alert används av hälso- och sjukvårdsnämndens legitimerade personal.", None, "mention"),  # another body
     ("Enhetschefen ser till att rutinerna följs och att brister inte uppstår.", None, "arrangement"),
     ("Under 2027 vill förvaltningen ta fram en rutin för SIP med regionen.", None, "mention"),  # a wish
     ("Nämnden vill särskilt utveckla samarbetet med skolan.", None, "mention"),
