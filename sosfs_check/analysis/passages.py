@@ -8,7 +8,7 @@ from typing import Literal, NamedTuple
 
 from sosfs_check.analysis.indexed import IndexedUnits
 from sosfs_check.analysis.model import Frequency, Responsibility
-from sosfs_check.analysis.statements import Sentence, classify_sentences, passage_kind, with_kind
+from sosfs_check.analysis.statements import OWN, Sentence, classify_sentences, passage_kind, with_kind
 from sosfs_check.analysis.terms import TermIndex, find_terms, plain
 from sosfs_check.catalog.models import MatchingConfig
 from sosfs_check.document.model import TextUnit
@@ -71,9 +71,6 @@ class PassageSet:
 
     def __len__(self) -> int:
         return len(self.items)
-
-
-_OWN_OR_HEDGE = frozenset({"arrangement", "prose", "hedge"})
 
 
 def analyse_passages(indexed: IndexedUnits, config: MatchingConfig,
@@ -157,7 +154,7 @@ def analyse_passages(indexed: IndexedUnits, config: MatchingConfig,
             found = with_kind(found, "negation", f"svar: {denied}") if denied else \
                 with_kind(found, "prose", f"etikett: {unit.column_header}")
         if index in under_plan:  # "13 Utvecklingsområden 2026–2028": what stands there is still to be done
-            found = with_kind(found, "plan", f"rubrik: {plain(under_plan[index][0])}", only=_OWN_OR_HEDGE)
+            found = with_kind(found, "plan", f"rubrik: {plain(under_plan[index][0])}", only=OWN)
         signals += [signal for sentence in found for signal in sentence.signals]
         passages.append(Passage(unit=unit, kind=passage_kind(found),  # type: ignore[arg-type]
                                 signals=list(dict.fromkeys(signals)), sentences=found))

@@ -140,8 +140,6 @@ def test_a_wrapped_bullet_is_one_item(tmp_path):
     ]
 
 
-
-
 def test_words_hyphenated_at_line_ends_are_joined_and_real_hyphens_kept(tmp_path):
     text = ("1 Kvalitetsarbete\n\n"
             "Nämnden följer upp kvalitetsarbe-\n\ntet inom hälso-\n\noch sjukvård och LSS-\n\nverksamhet.\n\n"
