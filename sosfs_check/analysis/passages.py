@@ -3,7 +3,7 @@ organisation's own arrangement (see statements.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Hashable, Iterator, Sequence
 from typing import Literal, NamedTuple
 
 from sosfs_check.analysis.indexed import IndexedUnits
@@ -14,6 +14,7 @@ from sosfs_check.catalog.models import MatchingConfig
 from sosfs_check.document.model import TextUnit
 
 PassageKind = Literal["regulation", "mention", "arrangement", "prose"]
+_FIRST = (0,)
 
 
 class Passage(NamedTuple):
@@ -31,7 +32,8 @@ class PassageSet:
 
     def __init__(self, passages: list[Passage], texts: TermIndex, contexts: TermIndex,
                  records: set[tuple[int, int]], row_topic_indices: frozenset[int] = frozenset(),
-                 labels: frozenset[int] = frozenset()) -> None:
+                 labels: frozenset[int] = frozenset(), lead_ins: dict[int, int] | None = None,
+                 row_tables: frozenset[int] = frozenset()) -> None:
         self.items = passages
         self.texts = texts
         self.contexts = contexts
@@ -39,6 +41,15 @@ class PassageSet:
         # Label cells ("Område", a self-assessment's question): they name what the row is about, as a heading
         # does, and so carry none of the requirement's elements.
         self.labels = labels
+        # Per bullet, the passage that introduces its list ("Medarbetare ska:"): what the bullet says is said of
+        # what the introduction names.
+        self.lead_ins = lead_ins or {}
+        # Where what a passage says pools with what the passages around it say: its section, or its table row in
+        # a table whose rows are about different requirements (one with a Krav or Område column, row_tables).
+        self.pools: list[Hashable] = [
+            (p.unit.section_path, p.unit.locator.block_index, p.unit.locator.row)
+            if p.unit.locator.row is not None and p.unit.locator.block_index in row_tables else p.unit.section_path
+            for p in passages]
         self.arrangements = frozenset(i for i, passage in enumerate(passages) if passage.kind == "arrangement")
         # A record-like table row (Område | Så gör vi | Hur ofta | Ansvarig) is one statement: each own cell's
         # row mates. Rows whose cells hold whole sections of paragraphs (see _record_rows) are not records.
@@ -61,6 +72,9 @@ class PassageSet:
             found = {}
             for index in self.texts.hits(term):
                 sentences = self.items[index].sentences
+                if len(sentences) == 1:  # most passages: where in it the term stands does not matter
+                    found[index] = _FIRST
+                    continue
                 numbers = {_sentence_at(sentences, position) for position in self.texts.positions(term, index)}
                 found[index] = tuple(sorted(numbers))
             self._term_sentences[term] = found
@@ -128,6 +142,7 @@ def analyse_passages(indexed: IndexedUnits, config: MatchingConfig,
                 roles.append(statement.role)
     context_index = TermIndex(contexts, texts.rules)
     under_plan = context_index.texts_with(config.statements.plan_headings)
+    under_guide = context_index.texts_with(config.statements.guide_headings)
     under_responsibility = context_index.texts_with(config.responsibility.terms)
     # A whole passage is a responsibility statement when it is a bullet of an "X ansvarar för att:" list or a
     # bullet under a responsibility heading: its sentences need no verb of their own.
@@ -155,35 +170,48 @@ def analyse_passages(indexed: IndexedUnits, config: MatchingConfig,
                 with_kind(found, "prose", f"etikett: {unit.column_header}")
         if index in under_plan:  # "13 Utvecklingsområden 2026–2028": what stands there is still to be done
             found = with_kind(found, "plan", f"rubrik: {plain(under_plan[index][0])}", only=OWN)
+        elif index in under_guide:  # "1.7 Hur dokumentet ska läsas": "Kapitel 8 gäller personalens medverkan"
+            found = with_kind(found, "definition", f"rubrik: {plain(under_guide[index][0])}", only=OWN)
         signals += [signal for sentence in found for signal in sentence.signals]
         passages.append(Passage(unit=unit, kind=passage_kind(found),  # type: ignore[arg-type]
                                 signals=list(dict.fromkeys(signals)), sentences=found))
-    passage_set = PassageSet(_inherit_from_introductions(passages), texts, context_index, records,
+    lead_ins = _lead_ins(passages)
+    passage_set = PassageSet(_inherit_from_introductions(passages, lead_ins), texts, context_index, records,
                              frozenset(row_topic_indices),
-                             frozenset(i for i, unit in enumerate(units) if unit.column_header in label_columns))
+                             frozenset(i for i, unit in enumerate(units) if unit.column_header in label_columns),
+                             lead_ins, _row_tables(units, naming_columns, responsibilities))
     for term in config.statements.anaphora:
         for index, numbers in passage_set.term_sentences(term).items():
             passage_set.anaphoric[index] = passage_set.anaphoric.get(index, frozenset()) | frozenset(numbers)
     return passage_set
 
 
-def _inherit_from_introductions(passages: list[Passage]) -> list[Passage]:
-    """Bullets say what their introduction says: under "Egenkontrollen ska innefatta;" each bullet is part of an
-    own arrangement, under a restated regulation each bullet restates it too, under "Under 2027 ska vi
-    införa:" each bullet is planned."""
-    result: list[Passage] = []
-    introduction: Passage | None = None
+def _lead_ins(passages: list[Passage]) -> dict[int, int]:
+    """Per bullet, the passage in its section that introduces the list: one that ends in a colon, or stops
+    mid-sentence right before the list ("… kan bestå av att")."""
+    found: dict[int, int] = {}
+    introduction: int | None = None
     for position, passage in enumerate(passages):
         unit = passage.unit
         if not unit.is_list_item:
-            # A lead-in ends in a colon, or stops mid-sentence right before a list ("… kan bestå av att").
             following = passages[position + 1].unit if position + 1 < len(passages) else None
             text = unit.text.rstrip()
             lead_in = text.endswith((":", ";")) or (
                 following is not None and following.is_list_item and not text.endswith((".", "!", "?")))
-            introduction = passage if lead_in else None
-        elif introduction is not None and introduction.unit.section_path == unit.section_path \
-                and introduction.sentences:
+            introduction = position if lead_in and passage.sentences else None
+        elif introduction is not None and passages[introduction].unit.section_path == unit.section_path:
+            found[position] = introduction
+    return found
+
+
+def _inherit_from_introductions(passages: list[Passage], lead_ins: dict[int, int]) -> list[Passage]:
+    """Bullets say what their introduction says: under "Egenkontrollen ska innefatta;" each bullet is part of an
+    own arrangement, under a restated regulation each bullet restates it too, under "Under 2027 ska vi
+    införa:" each bullet is planned."""
+    result: list[Passage] = []
+    for position, passage in enumerate(passages):
+        if position in lead_ins:
+            introduction = passages[lead_ins[position]]
             said = introduction.sentences[-1].kind
             signal = f"punkt under: {introduction.unit.text[:60]}"
             if said in ("regulation", "plan", "negation", "delegated", "definition"):
@@ -197,6 +225,19 @@ def _inherit_from_introductions(passages: list[Passage]) -> list[Passage]:
                                            signals=[*passage.signals, signal])
         result.append(passage)
     return result
+
+
+def _row_tables(units: Sequence[TextUnit], naming_columns: set[str],
+                responsibilities: Sequence[Responsibility]) -> frozenset[int]:
+    """Tables whose rows are about different things: one with a column naming each row's requirement or area
+    ("Krav", "Område"), or a "Roll | Ansvar" table (its Ansvar cells own by another cell's role). The rows of other
+    tables are steps or parts of what their section treats ("Vad | Hur | Ansvarig | När")."""
+    unit_of = {unit.block_id: unit for unit in units}
+    tables = {unit.locator.block_index for unit in units if unit.column_header in naming_columns}
+    tables |= {unit.locator.block_index for statement in responsibilities
+               if statement.form == "table_column" and (unit := unit_of.get(statement.block_id)) is not None
+               and statement.role_as_written.strip() != unit.text.strip()}
+    return frozenset(tables)
 
 
 def _says_something(text: str, answers: set[str]) -> bool:

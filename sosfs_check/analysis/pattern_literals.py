@@ -5,8 +5,9 @@ that cannot match far faster. The passage classifier, the citation finder and th
 prefilter with this.
 
 The requirement is a conjunction of clauses, each clause a set of alternatives of which one must occur:
-`\\b(är|innebär)\\s+en\\s+(serie|kedja)` needs "serie" or "kedja" (the words of "är" and "en" are too short
-to be worth testing). Literals are lower-case words of four letters or more and numbers. A number next to a
+`\\b(är|innebär)\\s+en\\s+(serie|kedja)` needs "serie" or "kedja" (the words "är" and "en" are too short
+to be worth testing). Literals are lower-case words of three letters or more ("bör" is worth testing: the
+passages without it are most) and numbers. A number next to a
 character class ("2[34]") stays a substring of what matches ("24"), so tests must be substring tests.
 """
 
@@ -20,7 +21,7 @@ from sosfs_check.analysis.terms import TermIndex
 
 Clause = frozenset[str]  # one of these must occur
 
-_LITERAL = re.compile(r"[^\W\d_]{4,}|\d+")  # words of four letters or more, and numbers
+_LITERAL = re.compile(r"[^\W\d_]{3,}|\d+")  # words of three letters or more, and numbers
 _QUANTIFIER = re.compile(r"[?*+]|\{(\d*)(?:,(\d*))?\}")
 _ESCAPED_LITERAL = re.compile(r"\\[^\w\s]")  # "\." or "\(": the character itself, which breaks a word run
 _INLINE_FLAGS = re.compile(r"\(\?(?:[aiLmsux-]+|#[^)]*)\)")

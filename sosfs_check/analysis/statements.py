@@ -81,13 +81,15 @@ def classify_sentences(indexed: IndexedUnits, config: StatementConfig, abbreviat
     result: list[tuple[Sentence, ...]] = []
     for index, unit in enumerate(units):
         text = unit.text
-        token_starts = [start for start, _ in terms.token_spans(index)]
         signal_positions = [(position, term) for term in signal_terms.get(index, ())
                              for position in terms.positions(term, index)]
+        spans = sentence_spans(text, abbreviations)
+        # A passage of one sentence holds all its tokens; only longer ones need to know where tokens start.
+        token_starts = [start for start, _ in terms.token_spans(index)] if len(spans) > 1 else []
         sentences: list[Sentence] = []
-        for start, end in sentence_spans(text, abbreviations):
-            first = bisect_right(token_starts, start - 1)
-            last = bisect_right(token_starts, end - 1)
+        for start, end in spans:
+            first = bisect_right(token_starts, start - 1) if token_starts else 0
+            last = bisect_right(token_starts, end - 1) if token_starts else len(terms.tokens(index))
             sentence = _classify(text, start, end, first, last, cues.get(index, ()),
                                  signal_positions, frequencies[index], index in stated, own_body, weak)
             # After the regulation or a plan, a sentence with only a modal goes on saying the same ("Nämnden har

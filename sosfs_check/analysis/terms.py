@@ -13,6 +13,9 @@ Every word of a catalog term matches tokens by a declared mode (matching.yaml, `
 * `*word` — inflections and the last part of a compound, never the first ("*system" finds
   "avvikelsesystemet", not "systematiskt").
 
+A particle verb is another verb than the verb alone (`particle_verbs`): "följa" does not find "följs upp" and
+"ta" does not find "tar fram", while "följa upp" does.
+
 Numbers and single letters match only as written ("24 b §" never finds "24 boenden"); an ending is one of a
 closed list, so "ska" never finds "skapa" or "skador". Acronyms are marked exact in the catalog ("=sol",
 "=mas"), which a test enforces. A word never matches inside a token, and the words of a multi-word term
@@ -55,8 +58,10 @@ def term_words(term: str) -> tuple[tuple[str, str], ...]:
     return tuple((mark, word) for mark, word in _TERM_WORD.findall(term.lower()))
 
 
+@lru_cache(maxsize=8192)
 def plain(term: str) -> str:
-    """A catalog term as a reader writes it, without mode marks: "=sol" → "sol"."""
+    """A catalog term as a reader writes it, without mode marks: "=sol" → "sol" (memoised: the matcher names
+    the same terms in every passage it reports)."""
     return _TERM_WORD.sub(lambda match: match.group(2), term)
 
 
@@ -71,6 +76,7 @@ class WordForms:
     compound_min_part: int = 3
     derivations: tuple[str, ...] = ()
     irregular: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    particle_verbs: tuple[str, ...] = ()
 
     @classmethod
     def from_catalog(cls, catalog: Catalog) -> WordForms:
@@ -78,7 +84,8 @@ class WordForms:
         rules = catalog.matching.term_matching
         return cls(suffixes=frozenset(rules.suffixes), stem_vowels=rules.stem_vowels, linking=rules.linking,
                    compound_min_word=rules.compound_min_word, compound_min_part=rules.compound_min_part,
-                   derivations=rules.derivations, irregular=catalog.inflections.forms)
+                   derivations=rules.derivations, irregular=catalog.inflections.forms,
+                   particle_verbs=rules.particle_verbs)
 
     def stems(self, word: str) -> tuple[str, ...]:
         """The word, and without its final vowel ("följa" → "följ") when it has one and stays long enough."""
@@ -174,6 +181,7 @@ class TermIndex:
         self._position_cache: dict[str, dict[int, list[int]]] = {}
         self._term_cache: dict[str, frozenset[int]] = {}
         self._slot_cache: dict[str, frozenset[int]] = {}
+        self._particle_starts: frozenset[int] | None = None
 
     def __len__(self) -> int:
         return self._count
@@ -233,19 +241,33 @@ class TermIndex:
     def _slots_with(self, term: str) -> frozenset[int]:
         """hits() for each distinct text (slot) rather than each text."""
         cached = self._slot_cache.get(term)
-        if cached is not None:
-            return cached
+        if cached is None:
+            cached = self._slot_cache[term] = frozenset(start >> _SHIFT for start in self._starts(term))
+        return cached
+
+    def _starts(self, term: str, particles: bool = True) -> list[int]:
+        """Every occurrence of the term (slot * _SLOT + position of its first word). `particles`: leave out
+        those whose last word is the verb of a particle verb ("följa" in "följs upp")."""
         parts = term_words(term)
-        if len(parts) <= 1:
-            found = {occurrence >> _SHIFT for occurrences in self._word(parts[0]) for occurrence in occurrences} \
-                if parts else set()
+        if not parts:
+            return []
+        if len(parts) == 1:
+            found = [occurrence for occurrences in self._word(parts[0]) for occurrence in occurrences]
         else:
             anchor = self._anchor(parts)
-            found = {slot for occurrences in self._word(parts[anchor]) for occurrence in occurrences
-                     if self._has_words_at(slot := occurrence >> _SHIFT, (occurrence & _POSITION) - anchor,
-                                           parts, anchor)}
-        result = self._slot_cache[term] = frozenset(found)
-        return result
+            found = [occurrence - anchor for occurrences in self._word(parts[anchor]) for occurrence in occurrences
+                     if self._has_words_at(occurrence >> _SHIFT, (occurrence & _POSITION) - anchor, parts, anchor)]
+        if particles and (verbs := self._particle_verb_starts()):
+            last = len(parts) - 1
+            found = [start for start in found if start + last not in verbs]
+        return found
+
+    def _particle_verb_starts(self) -> frozenset[int]:
+        """Where a particle verb of the rules stands (the position of its verb)."""
+        if self._particle_starts is None:
+            self._particle_starts = frozenset(start for verb in self._rules.particle_verbs
+                                              for start in self._starts(verb, particles=False))
+        return self._particle_starts
 
     def _anchor(self, parts: tuple[tuple[str, str], ...]) -> int:
         """Which word of a term to look up: the rarest. Its occurrences come from the index and the other words
@@ -273,15 +295,9 @@ class TermIndex:
         cached = self._position_cache.get(term)
         if cached is not None:
             return cached
-        parts = term_words(term)
         found: dict[int, set[int]] = {}
-        if parts:
-            anchor = self._anchor(parts)
-            for occurrences in self._word(parts[anchor]):
-                for occurrence in occurrences:
-                    slot, start = occurrence >> _SHIFT, (occurrence & _POSITION) - anchor
-                    if len(parts) == 1 or self._has_words_at(slot, start, parts, anchor):
-                        found.setdefault(slot, set()).add(start)
+        for start in self._starts(term):
+            found.setdefault(start >> _SHIFT, set()).add(start & _POSITION)
         result = self._position_cache[term] = {slot: sorted(starts) for slot, starts in found.items()}
         return result
 

@@ -88,6 +88,9 @@ class Element(StrictModel):
         (), description="The element's parts: a sentence naming at least min_parts of them meets it as a list does "
                         "('riskanalyser, egenkontroller och avvikelser dokumenteras i …'); one part alone does not.")
     min_parts: int = Field(2, ge=2)
+    together_with: tuple[str, ...] = Field(
+        (), description="Words one of which must stand in the same sentence for the terms to count: 'följa' "
+                        "meets 'följa processer och rutiner' beside 'rutin', not in 'utför arbetet enligt beslut'.")
 
 
 class WeakPhrase(StrictModel):
@@ -243,6 +246,9 @@ class TermMatching(StrictModel):
         (), description="Beginnings of the rest of a word that make a derived word, not a compound: 'system' does "
                         "not find 'systematiskt', nor 'rutin' 'rutinerad'.")
     short_words: tuple[str, ...] = ()
+    particle_verbs: tuple[str, ...] = Field(
+        (), description="Verbs whose particle makes another verb ('följa upp' is not 'följa'): a term ending in the "
+                        "verb does not match where the particle follows it, unless the term names the particle too.")
 
 
 CueKind = Literal["regulation", "negation", "plan", "definition", "delegated", "hedge"]
@@ -265,6 +271,9 @@ class StatementConfig(StrictModel):
     plan_headings: tuple[str, ...] = Field(
         (), description="Words of a heading or column header whose text lists what is still to be done "
                         "(utvecklingsområden): its own sentences are plans.")
+    guide_headings: tuple[str, ...] = Field(
+        (), description="Words of a heading over a reading guide (läsanvisning): its sentences say what the "
+                        "document's chapters are about and arrange nothing.")
 
     @model_validator(mode="after")
     def _every_kind_ordered(self) -> StatementConfig:
@@ -340,12 +349,13 @@ class Catalog(StrictModel):
         for requirement in self.requirements:
             spec = requirement.evidence
             terms += [*spec.phrases, *spec.heading_terms, *spec.near_miss_terms, *spec.sibling_terms, *spec.own_terms,
-                      *(t for e in spec.elements for t in (*e.terms, *e.parts)),
+                      *(t for e in spec.elements for t in (*e.terms, *e.parts, *e.together_with)),
                       *(t for weak in spec.weak_phrases for t in (*weak.terms, *weak.together_with))]
         config = self.matching
-        terms += [*config.regulation_column_terms, *config.definition_column_terms,
+        terms += [*config.term_matching.particle_verbs, *config.regulation_column_terms,
+                  *config.label_column_terms, *config.definition_column_terms,
                   *config.statements.arrangement_terms, *config.responsibility.terms,
-                  *config.statements.plan_headings]
+                  *config.statements.plan_headings, *config.statements.guide_headings]
         terms += [t for rule in config.scopes.values() for t in (*rule.terms, *rule.names)]
         exclusion = config.scope_exclusion
         terms += [*exclusion.subjects, *exclusion.verbs, *exclusion.negations, *exclusion.headings]

@@ -18,7 +18,6 @@ from sosfs_check.analysis.passages import Passage, PassageSet
 from sosfs_check.analysis.statements import ABSENT, OWN
 from sosfs_check.analysis.terms import TermIndex, plain
 from sosfs_check.catalog.models import EvidenceSpec, Requirement
-from sosfs_check.document.model import TextUnit
 
 
 class PassageMatch(NamedTuple):
@@ -75,13 +74,14 @@ class RequirementMatches:
     """Every passage that speaks to one requirement, strongest first, and where its elements stand."""
 
     matches: list[PassageMatch]
-    section_elements: Mapping[Hashable, frozenset[str]]  # per section or table row (pool_key): own elements
+    section_elements: Mapping[Hashable, frozenset[str]]  # per pool (PassageSet.pools): own elements
     own_elements: frozenset[str]       # elements anywhere in the document's own sentences about the topic
     touched_elements: frozenset[str]   # elements named only in own definitions or hedges
+    pools: Sequence[Hashable] = ()     # per passage index, where its elements pool (PassageSet.pools)
 
     def elements_for(self, match: PassageMatch) -> set[str]:
         """The elements a passage can count on: its own, and those pooled where it stands."""
-        return set(match.elements) | self.section_elements.get(pool_key(match.passage.unit), frozenset())
+        return set(match.elements) | self.section_elements.get(self.pools[match.index], frozenset())
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter(self.matches)
@@ -95,14 +95,6 @@ _DERIVED = {"#": "rytm", "+": "uppräkning"}  # what stands for an element that 
 
 SentenceHits = dict[int, dict[int, list[str]]]
 """Per passage index, per sentence number, the terms standing there."""
-
-
-def pool_key(unit: TextUnit) -> Hashable:
-    """Where elements are pooled: a paragraph's section, or a table cell's row (the rows of one table are about
-    different requirements, "Krav | Så här gör vi")."""
-    if unit.locator.row is not None:
-        return (unit.section_path, unit.locator.block_index, unit.locator.row)
-    return unit.section_path
 
 
 def _sentences_with(passages: PassageSet, terms: Sequence[str]) -> SentenceHits:
@@ -178,12 +170,13 @@ def _element_hits(spec: EvidenceSpec, passages: PassageSet, candidates: set[int]
     hedge). `candidates`: the passages where a rhythm may stand for a regularity element; `topic_at`: where the
     topic is named, for elements that must be said of it (reach: sentence)."""
     items = passages.items
-    element_terms = [term for element in spec.elements for term in element.terms]
+    element_terms = [term for element in spec.elements if not element.together_with for term in element.terms]
     name_of = {term: element.name for element in spec.elements for term in element.terms}
     near_topic = {element.name for element in spec.elements if element.reach == "sentence"}
     context = {element.name for element in spec.elements if element.context}
     # Hits that stand for an element rather than a term: a rhythm the frequency finder read in an own sentence
     # meets an element about regularity, and a sentence listing enough of an element's parts meets it as a list.
+    # Terms that count only beside a co-word join them where they have it.
     derived: SentenceHits = {}
     for element in spec.elements:
         if element.rhythm:
@@ -193,6 +186,12 @@ def _element_hits(spec: EvidenceSpec, passages: PassageSet, candidates: set[int]
                         derived.setdefault(index, {}).setdefault(number, []).append(f"#{element.name}")
                         name_of[f"#{element.name}"] = element.name
     for element in spec.elements:
+        if element.together_with:  # its terms count only beside one of these words
+            beside = _sentences_with(passages, element.together_with)
+            for index, per_sentence in _sentences_with(passages, element.terms).items():
+                for number, terms in per_sentence.items():
+                    if number in beside.get(index, {}):
+                        derived.setdefault(index, {}).setdefault(number, []).extend(terms)
         for index, per_sentence in _sentences_with(passages, element.parts).items():
             for number, terms in per_sentence.items():
                 if len(set(terms)) >= element.min_parts:
@@ -200,7 +199,18 @@ def _element_hits(spec: EvidenceSpec, passages: PassageSet, candidates: set[int]
                     name_of[f"+{element.name}"] = element.name
     own_elements: dict[int, dict[str, set[str]]] = {}  # per passage: element name → the words that met it
     touched: dict[int, set[str]] = {}
-    for index, per_sentence in _with_extra(_sentences_with(passages, element_terms), derived).items():
+    hits = _with_extra(_sentences_with(passages, element_terms), derived)
+    # A bullet on the topic says it of what its list's introduction names ("Medarbetare ska: – delta i
+    # kvalitetsarbetet"): an element that must stand beside the topic may stand there.
+    for index, lead_in in passages.lead_ins.items():
+        in_lead_in = [term for term in hits.get(lead_in, {}).get(len(items[lead_in].sentences) - 1, ())
+                      if name_of[term] in near_topic]
+        own_topic = [number for number in topic_at.get(index, {}) if items[index].sentences[number].kind in _CARRYING]
+        if in_lead_in and own_topic:
+            words = own_elements.setdefault(index, {})
+            for term in in_lead_in:
+                words.setdefault(name_of[term], set()).add(_DERIVED.get(term[0], plain(term)))
+    for index, per_sentence in hits.items():
         if index in passages.labels:
             continue
         sentences = items[index].sentences
@@ -300,18 +310,19 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
             strong=strong, element_words=tuple(f"{name} ({', '.join(sorted(words_of[name]))})"
                                                for name in elements))))
     # Elements count where the topic is treated: in the passages on the topic, pooled per section.
-    topic_sections = {pool_key(items[index].unit) for index in topic_passages}
+    pools = passages.pools
+    topic_sections = {pools[index] for index in topic_passages}
     for index in topic_passages:
         if names := own_elements.get(index):
-            section_elements.setdefault(pool_key(items[index].unit), set()).update(names)
+            section_elements.setdefault(pools[index], set()).update(names)
     own_anywhere = frozenset(name for names in section_elements.values() for name in names)
     touched_anywhere = frozenset(name for index, names in touched.items() for name in names
-                                 if pool_key(items[index].unit) in topic_sections) - own_anywhere
+                                 if pools[index] in topic_sections) - own_anywhere
     # Strongest first; among equals, reading order (passage index) keeps the output deterministic.
     ranked.sort(key=_RANK)
     return RequirementMatches([match for _, _, match in ranked],
                               {path: frozenset(names) for path, names in section_elements.items()},
-                              own_anywhere, touched_anywhere)
+                              own_anywhere, touched_anywhere, pools)
 
 
 _RANK = itemgetter(0, 1)
@@ -377,7 +388,7 @@ def mark_enumerations(matches: dict[str, RequirementMatches], min_topics: int,
                 match = match._replace(enumerated_topics=crowded[keys[0]])
             marked.append(match)
         result[requirement_id] = RequirementMatches(marked, found.section_elements, found.own_elements,
-                                                    found.touched_elements)
+                                                    found.touched_elements, found.pools)
     return result
 
 
@@ -408,7 +419,7 @@ def mark_row_topics(matches: dict[str, RequirementMatches], max_requirements: in
         return matches
     return {requirement_id: RequirementMatches(
         [match._replace(row_specific=True) if match.index in specific and match.row_terms else match
-         for match in found], found.section_elements, found.own_elements, found.touched_elements)
+         for match in found], found.section_elements, found.own_elements, found.touched_elements, found.pools)
         for requirement_id, found in matches.items()}
 
 

@@ -53,6 +53,13 @@ def forms(catalog) -> WordForms:
     ("Enhetschefen utreder synpunkten.", "synpunkter", True),            # a noun written in the plural
     ("En avvikelse rapporteras.", "avvikelser", True),
     ("Förr arbetade alla på samma sätt.", "~arbetar", False),           # a verb in the present keeps its tense
+    # A particle verb is another verb: following up results is not following routines.
+    ("Resultaten följs upp varje kvartal.", "följs", False),
+    ("Enhetschefen följer upp att rutinerna används.", "följa", False),
+    ("Medarbetarna följer rutinerna.", "följa", True),
+    ("Rutinerna följs upp och följs.", "följs", True),                   # the second one is the verb alone
+    ("Resultaten följs upp varje kvartal.", "följs upp", True),
+    ("Enheten tar fram en plan.", "ta", False),
 ])
 def test_term_matching(forms, text, term, found):
     assert bool(find_terms(text, [term], forms)) is found
