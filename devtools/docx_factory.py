@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import zipfile
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from docx import Document
@@ -221,7 +221,7 @@ class _Writer:
                 cell = table.cell(r, c)
                 lines = _lines(content)
                 paragraphs = [cell.paragraphs[0], *(cell.add_paragraph() for _ in lines[1:])]
-                for paragraph, spans in zip(paragraphs, lines):
+                for paragraph, spans in zip(paragraphs, lines, strict=False):
                     _add_runs(paragraph, spans, bold=r == 0 and node.header)
         if node.header:
             tr_pr = table.rows[0]._tr.get_or_add_trPr()
@@ -241,7 +241,7 @@ def write_docx(outline: Outline, shape: str, path: Path) -> Path:
         _add_toc(document, [n for n in outline.nodes if isinstance(n, Heading)])
     written_paragraphs = []
     tables = []
-    for previous, node in zip([None, *outline.nodes], outline.nodes):
+    for previous, node in zip([None, *outline.nodes], outline.nodes, strict=False):
         if isinstance(node, Heading):
             writer.heading(node)
         elif isinstance(node, Para):
@@ -265,7 +265,7 @@ def write_docx(outline: Outline, shape: str, path: Path) -> Path:
     return path
 
 
-_FIXED_TIME = datetime(2026, 1, 1, tzinfo=timezone.utc)
+_FIXED_TIME = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 def _freeze_zip_times(path: Path) -> None:

@@ -23,10 +23,10 @@ def _follows(previous: list[int], number: list[int]) -> bool:
     """A heading number must be the next sibling, first child or an ancestor's next sibling."""
     if not previous:
         return number == [1] or len(number) == 1
-    if number == previous + [1]:
+    if number == [*previous, 1]:
         return True
     for depth in range(len(previous), 0, -1):
-        if number == previous[: depth - 1] + [previous[depth - 1] + 1]:
+        if number == [*previous[:depth - 1], previous[depth - 1] + 1]:
             return True
     return False
 
@@ -134,7 +134,7 @@ def _table(spec: dict, lines: list[str]) -> TableNode:
             column += 1
         if column >= 0:
             cells[column].append(line)
-    missing = [start for start, cell in zip(starts, cells) if not cell]
+    missing = [start for start, cell in zip(starts, cells, strict=False) if not cell]
     if missing:
         raise ValueError(f"table {spec['heading']}: no line starts with {missing}")
     texts = [_rewrap(cell) for cell in cells]

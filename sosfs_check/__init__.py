@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["check", "load_catalog", "read", "SosfsCheckError"]
+__all__ = ["SosfsCheckError", "check", "load_catalog", "read"]
 
 if TYPE_CHECKING:
     from sosfs_check.assessment.run import check

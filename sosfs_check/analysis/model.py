@@ -29,6 +29,9 @@ class Frequency(AnalysisModel):
     char_end: int = 0
 
 
+ResponsibilityForm = Literal["ansvarar_för", "yttersta_ansvar", "ska", "list_item", "role_label", "table_column"]
+
+
 class Responsibility(AnalysisModel):
     """One statement of who is responsible for what."""
 
@@ -36,7 +39,7 @@ class Responsibility(AnalysisModel):
     role_as_written: str = Field(description="The subject as the document writes it.")
     known_role: bool = Field(description="True when the role was found in the role lexicon.")
     duty: str = Field(description="What the role is responsible for, as written.")
-    form: Literal["ansvarar_för", "yttersta_ansvar", "ska", "list_item", "role_label", "table_column"] = Field(
+    form: ResponsibilityForm = Field(
         description="How it was stated: a sentence, a bullet of an 'X ansvarar för att:' list, a line "
                     "'Roll: uppgift', or an Ansvar column.")
     frequencies: list[Frequency] = Field(default_factory=list, description="How often, where the statement says.")

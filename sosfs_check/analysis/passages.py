@@ -4,16 +4,22 @@ organisation's own arrangement (see statements.py)."""
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterator, Sequence
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
 from sosfs_check.analysis.indexed import IndexedUnits
 from sosfs_check.analysis.model import Frequency, Responsibility
-from sosfs_check.analysis.statements import OWN, Sentence, classify_sentences, passage_kind, with_kind
+from sosfs_check.analysis.statements import (
+    OWN,
+    PassageKind,
+    Sentence,
+    classify_sentences,
+    passage_kind,
+    with_kind,
+)
 from sosfs_check.analysis.terms import TermIndex, find_terms, plain
 from sosfs_check.catalog.models import MatchingConfig
 from sosfs_check.document.model import TextUnit
 
-PassageKind = Literal["regulation", "mention", "arrangement", "prose"]
 _FIRST = (0,)
 
 
@@ -92,7 +98,7 @@ def analyse_passages(indexed: IndexedUnits, config: MatchingConfig,
                      frequencies: Sequence[Sequence[Frequency]] | None = None) -> PassageSet:
     units, texts = indexed.units, indexed.terms
     # Column headers are few: each distinct one is looked at once.
-    headers = {unit.column_header for unit in units} - {None}
+    headers = {unit.column_header for unit in units if unit.column_header is not None}
     regulation_columns = {header for header in headers
                           if find_terms(header, config.regulation_column_terms, texts.rules)}
     label_columns = {header for header in headers - regulation_columns
@@ -118,13 +124,14 @@ def analyse_passages(indexed: IndexedUnits, config: MatchingConfig,
     row_topic_indices = set()
     answers = {answer.casefold() for answer in config.self_assessment_answers}
     for index, unit in enumerate(units):
-        row_topic = "" if unit.column_header in naming_columns else row_topics.get(_row_key(unit), "")
+        row_key = _row_key(unit)
+        row_topic = "" if unit.column_header in naming_columns or row_key is None else row_topics.get(row_key, "")
         # "Ja" beside a requirement is a self-assessment and "–" an empty cell, not an arrangement: such a cell
         # takes no topic.
         if row_topic and _says_something(unit.text, answers):
             row_topic_indices.add(index)
-        key = (unit.section_path, unit.column_header, row_topic)
-        contexts.append(context_of.get(key) or context_of.setdefault(key, _context(*key)))
+        context_key = (unit.section_path, unit.column_header, row_topic)
+        contexts.append(context_of.get(context_key) or context_of.setdefault(context_key, _context(*context_key)))
     # A responsibility statement makes its passage an arrangement; an Ansvar cell makes its record row one.
     records = _record_rows(units)
     row_cells: dict[tuple[int, int], list[str]] = {}
@@ -133,9 +140,14 @@ def analyse_passages(indexed: IndexedUnits, config: MatchingConfig,
         if (key := _row_key(unit)) in records:
             row_cells.setdefault(key, []).append(unit.block_id)
             row_of[unit.block_id] = key
+
+    def cells_in_row(block_id: str) -> list[str]:
+        key = row_of.get(block_id)
+        return row_cells.get(key, []) if key is not None else []
+
     owners: dict[str, list[str]] = {}
     for statement in responsibilities:
-        in_row = row_cells.get(row_of.get(statement.block_id), []) if statement.form == "table_column" else []
+        in_row = cells_in_row(statement.block_id) if statement.form == "table_column" else []
         for block_id in in_row or [statement.block_id]:
             roles = owners.setdefault(block_id, [])
             if statement.role not in roles:
@@ -148,7 +160,7 @@ def analyse_passages(indexed: IndexedUnits, config: MatchingConfig,
     # bullet under a responsibility heading: its sentences need no verb of their own.
     whole = {s.block_id for s in responsibilities if s.form in ("list_item", "role_label", "table_column")}
     whole |= {block_id for s in responsibilities if s.form == "table_column"
-              for block_id in row_cells.get(row_of.get(s.block_id), [])}
+              for block_id in cells_in_row(s.block_id)}
     stated = frozenset(index for index, unit in enumerate(units)
                        if (unit.block_id in whole and unit.column_header not in label_columns
                            and _says_something(unit.text, answers))
@@ -165,7 +177,7 @@ def analyse_passages(indexed: IndexedUnits, config: MatchingConfig,
         elif unit.column_header in definition_columns:
             found = with_kind(found, "definition", f"kolumn: {unit.column_header}")
         elif unit.column_header in label_columns:
-            denied = denied_rows.get(_row_key(unit))  # type: ignore[arg-type]
+            denied = denied_rows.get(row_key) if (row_key := _row_key(unit)) is not None else None
             found = with_kind(found, "negation", f"svar: {denied}") if denied else \
                 with_kind(found, "prose", f"etikett: {unit.column_header}")
         if index in under_plan:  # "13 Utvecklingsområden 2026–2028": what stands there is still to be done
@@ -173,7 +185,7 @@ def analyse_passages(indexed: IndexedUnits, config: MatchingConfig,
         elif index in under_guide:  # "1.7 Hur dokumentet ska läsas": "Kapitel 8 gäller personalens medverkan"
             found = with_kind(found, "definition", f"rubrik: {plain(under_guide[index][0])}", only=OWN)
         signals += [signal for sentence in found for signal in sentence.signals]
-        passages.append(Passage(unit=unit, kind=passage_kind(found),  # type: ignore[arg-type]
+        passages.append(Passage(unit=unit, kind=passage_kind(found),
                                 signals=list(dict.fromkeys(signals)), sentences=found))
     lead_ins = _lead_ins(passages)
     passage_set = PassageSet(_inherit_from_introductions(passages, lead_ins), texts, context_index, records,

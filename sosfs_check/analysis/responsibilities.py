@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from sosfs_check.analysis.frequencies import FrequencyFinder
 from sosfs_check.analysis.indexed import IndexedUnits
-from sosfs_check.analysis.model import Frequency, Responsibility
+from sosfs_check.analysis.model import Frequency, Responsibility, ResponsibilityForm
 from sosfs_check.analysis.sentences import sentence_spans
 from sosfs_check.analysis.terms import find_terms, words
 from sosfs_check.catalog.models import Catalog, ResponsibilityConfig, Role
@@ -102,10 +102,16 @@ def _words_pattern(phrases: Sequence[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\S)(?:{alternation})(?!\S)", re.IGNORECASE)
 
 
-def _statement_patterns(config: ResponsibilityConfig) -> list[tuple[str, frozenset[str], re.Pattern[str]]]:
+def _or_unknown(roles: Sequence[Role]) -> Sequence[Role | None]:
+    """The roles named, or one unknown role (None): a subject outside the lexicon still owns the duty."""
+    return roles or (None,)
+
+
+def _statement_patterns(config: ResponsibilityConfig) \
+        -> list[tuple[ResponsibilityForm, frozenset[str], re.Pattern[str]]]:
     """Per form: the longest word of each of its phrases (a sentence without one is not searched) and the
     pattern. The first phrase in the sentence splits it: before it the subject, after it (and "att") the duty."""
-    patterns = []
+    patterns: list[tuple[ResponsibilityForm, frozenset[str], re.Pattern[str]]] = []
     for form, phrases in config.statement_phrases.items():
         alternation = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
         signal = frozenset(max(words(phrase), key=len) for phrase in phrases)
@@ -165,8 +171,7 @@ class _Extractor:
         if ":" not in head and "–" not in head and " -" not in head:
             return False  # no label separator near the start: not worth the pattern
         match = _ROLE_LABEL.match(unit.text)
-        role = self.roles.whole(match.group("who")) if match else None
-        if role is None:
+        if match is None or (role := self.roles.whole(match.group("who"))) is None:
             return False
         self._add(role, match.group("who").strip(), match.group("duty"), "role_label", unit, frequencies)
         return True
@@ -178,7 +183,7 @@ class _Extractor:
             owner = _Owner([role], role.label, unit.section_path) if role else None
         if owner is None:
             return
-        for role in owner.roles or [None]:
+        for role in _or_unknown(owner.roles):
             self._add(role, owner.written, unit.text, "list_item", unit, frequencies)
 
     def _sentence(self, unit: TextUnit, sentence: str, tokens: tuple[str, ...], frequencies: list[Frequency]) -> bool:
@@ -207,7 +212,7 @@ class _Extractor:
             if not roles and (form == "ska" or not subject[:1].isupper()
                               or len(subject.split()) > self.config.max_unknown_subject_words):
                 return False
-            for role in roles or [None]:
+            for role in _or_unknown(roles):
                 self._add(role, subject, duty, form, unit, frequencies)
             return True
         return False
@@ -216,8 +221,9 @@ class _Extractor:
         """"Det är enhetschefens ansvar att …", "Ansvaret för … ligger på MAS": the owner after the duty."""
         for pattern in self.inverted:
             match = pattern.match(sentence.strip())
-            roles = self.roles.roles(match.group("who")) if match else []
-            if roles:
+            if match is None:
+                continue
+            if roles := self.roles.roles(match.group("who")):
                 for role in roles:
                     self._add(role, match.group("who").strip(), match.group("duty"), "ansvarar_för", unit, frequencies)
                 return True
@@ -254,7 +260,7 @@ class _Extractor:
                 continue
             activity = next((other.text for other, _ in self.row if other is not unit and other.column_header
                              and not self._is_responsibility_column(other.column_header)), unit.column_header or "")
-            for role in roles or [None]:
+            for role in _or_unknown(roles):
                 self._add(role, unit.text, activity, "table_column", unit, frequencies)
         self.row, self.row_owners = [], []
 
@@ -262,11 +268,11 @@ class _Extractor:
         """A sentence or a longer phrase, not a list of owners ("Enhetschef och MAS")."""
         return text.rstrip().endswith((".", "!", "?")) or len(text.split()) > self.config.max_subject_words
 
-    def _add(self, role: Role | None, written: str, duty: str, form: str, unit: TextUnit,
+    def _add(self, role: Role | None, written: str, duty: str, form: ResponsibilityForm, unit: TextUnit,
              frequencies: list[Frequency]) -> None:
         self.found.append(Responsibility(
             role=role.id if role else written, role_as_written=written, known_role=role is not None,
-            duty=" ".join(duty.split()).rstrip(" ;,."), form=form,  # type: ignore[arg-type]
+            duty=" ".join(duty.split()).rstrip(" ;,."), form=form,
             frequencies=frequencies, block_id=unit.block_id, section=" › ".join(unit.section_path),
             location=unit.locator.describe(),
         ))

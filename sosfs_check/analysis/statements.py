@@ -31,6 +31,7 @@ from sosfs_check.analysis.terms import plain
 from sosfs_check.catalog.models import StatementConfig
 
 StatementKind = Literal["regulation", "negation", "plan", "definition", "delegated", "arrangement", "hedge", "prose"]
+PassageKind = Literal["regulation", "mention", "arrangement", "prose"]
 
 OWN: frozenset[str] = frozenset({"arrangement", "hedge", "prose"})
 """Sentences in the organisation's own voice about what exists: where topics and elements count."""
@@ -165,7 +166,7 @@ def with_kind(sentences: tuple[Sentence, ...], kind: StatementKind, signal: str,
                  for s in sentences)
 
 
-def passage_kind(sentences: Sequence[Sentence]) -> str:
+def passage_kind(sentences: Sequence[Sentence]) -> PassageKind:
     """The kind of a whole passage, for reports: an own arrangement anywhere makes it one; text that only
     restates the regulation is regulation; definitions, plans and admissions are mentions."""
     kinds = {s.kind for s in sentences}

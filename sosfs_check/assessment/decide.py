@@ -65,7 +65,7 @@ def _evidence(match: PassageMatch, config: MatchingConfig, reason: str) -> Evide
     kind = match.effective_kind
     return Evidence(quote=_quote(unit.text, config.quote_max_chars), section=" › ".join(unit.section_path),
                     location=unit.locator.describe(), locator=unit.locator, block_id=unit.block_id,
-                    match_start=start, match_end=end, passage_kind=_EVIDENCE_KIND.get(kind, kind),  # type: ignore[arg-type]
+                    match_start=start, match_end=end, passage_kind=_EVIDENCE_KIND.get(kind, kind),
                     method="; ".join(signals_of(match)), score=round(match.score, 2), reason=reason)
 
 
@@ -127,10 +127,10 @@ def decide(requirement: Requirement, found: RequirementMatches, config: Matching
         return finding("partial", rule, why, missing_elements=lacking,
                        signals=signals_of(best), evidence=[_evidence(best, config, why)])
     for wanted, rule, why in _MISSING_WITH_TEXT:
-        nearest = next((m for m, kind in kinds if kind == wanted), None)
-        if nearest is not None:
-            return finding("missing", rule, why, signals=signals_of(nearest),
-                           evidence=[_evidence(nearest, config, why)])
+        closest = next((m for m, kind in kinds if kind == wanted), None)
+        if closest is not None:
+            return finding("missing", rule, why, signals=signals_of(closest),
+                           evidence=[_evidence(closest, config, why)])
     why = f"Inget avsnitt om {requirement.title[0].lower() + requirement.title[1:]}."
     return finding("missing", "missing.no_text", why)
 

@@ -84,5 +84,5 @@ def check(source: DocumentModel | Path | str, *, omfattning: str | Sequence[str]
         references=references,
         fidelity=model.fidelity,
         metadata=RunMetadata(tool_version=__version__,
-                             generated_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()),
+                             generated_at=dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()),
     )

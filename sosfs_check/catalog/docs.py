@@ -67,7 +67,7 @@ def requirement_page(requirement: Requirement, catalog: Catalog) -> str:
         lines += ["Nödvändiga delar (alla behövs för *uppfyllt*):", ""]
         lines += [f"- {e.name}: {', '.join(e.terms)}" for e in r.evidence.elements]
         lines.append("")
-    roles = tuple(catalog.role(role_id).label for role_id in r.evidence.roles if catalog.role(role_id))
+    roles = tuple(role.label for role_id in r.evidence.roles if (role := catalog.role(role_id)) is not None)
     lines += [
         f"Rubrikord: {', '.join(r.evidence.heading_terms) or '–'}",
         "",
@@ -92,8 +92,8 @@ def index_page(catalog: Catalog) -> str:
         "",
         "<!-- Genererad från requirements_catalog/. Redigera inte för hand. -->",
         "",
-        f"{meta.title}. Konsoliderad t.o.m. {', '.join(meta.consolidated_through)}"
-        f" (lydelse {meta.consolidated_version_date}). Katalogversion {meta.catalog_version}, {meta.catalog_date}.",
+        (f"{meta.title}. Konsoliderad t.o.m. {', '.join(meta.consolidated_through)}"
+        f" (lydelse {meta.consolidated_version_date}). Katalogversion {meta.catalog_version}, {meta.catalog_date}."),
         "",
         "| Id | Källa | Typ | Gäller | Rubrik |",
         "|---|---|---|---|---|",

@@ -164,4 +164,4 @@ def read_export(path: Path, fmt: ExportFormat) -> list[Requirement]:
     sheet = load_workbook(path, read_only=True)["Krav"]
     rows = sheet.iter_rows(values_only=True)
     header = next(rows)
-    return [requirement_from_row({k: ("" if v is None else v) for k, v in zip(header, values)}) for values in rows]
+    return [requirement_from_row({k: ("" if v is None else v) for k, v in zip(header, values, strict=False)}) for values in rows]

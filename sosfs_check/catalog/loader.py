@@ -79,7 +79,7 @@ _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def _read_yaml(path: Path, problems: _Problems) -> Any:
     try:
         with path.open(encoding="utf-8") as handle:
-            return yaml.load(handle, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader, C or pure Python
+            return yaml.load(handle, Loader=_SAFE_LOADER)
     except FileNotFoundError:
         problems.add(path, "filen saknas")
     except (yaml.YAMLError, UnicodeDecodeError) as exc:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from sosfs_check.errors import SosfsCheckError
+
+if TYPE_CHECKING:
+    from sosfs_check.catalog.export import ExportFormat
 
 app = typer.Typer(
     name="sosfs-check",
@@ -20,11 +23,15 @@ app = typer.Typer(
 )
 
 
-class CatalogFormat(str, Enum):
+class CatalogFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
     xlsx = "xlsx"
+
+
+_EXPORT_FORMATS: dict[CatalogFormat, ExportFormat] = {
+    CatalogFormat.json: "json", CatalogFormat.csv: "csv", CatalogFormat.xlsx: "xlsx"}
 
 
 @app.command("catalog")
@@ -57,7 +64,7 @@ def catalog_command(
         raise typer.BadParameter("ange en utdatafil med -o för formatet " + fmt.value, param_hint="--output")
     from sosfs_check.catalog.export import export_catalog
 
-    export_catalog(catalog, claim_output(output, force), fmt.value)
+    export_catalog(catalog, claim_output(output, force), _EXPORT_FORMATS[fmt])
     typer.echo(f"Skrev {len(catalog)} krav till {output}")
 
 
@@ -73,18 +80,18 @@ Omfattning = Annotated[list[str] | None, typer.Option(
          "Okända värden ger kod 2.")]
 
 
-class ReadFormat(str, Enum):
+class ReadFormat(StrEnum):
     text = "text"
     json = "json"
     md = "md"
 
 
-class JsonOrMarkdown(str, Enum):
+class JsonOrMarkdown(StrEnum):
     json = "json"
     md = "md"
 
 
-class FailOn(str, Enum):
+class FailOn(StrEnum):
     missing = "missing"
     partial = "partial"
 
@@ -144,7 +151,7 @@ def check_command(
             raise typer.Exit(1)
 
 
-class TextOrJson(str, Enum):
+class TextOrJson(StrEnum):
     text = "text"
     json = "json"
 

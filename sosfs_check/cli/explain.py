@@ -104,7 +104,7 @@ def print_explanation(result: AssessmentResult, requirement: Requirement, audien
     if finding.evidence:
         for number, item in enumerate(finding.evidence, 1):
             console.print(_grid([(f"{number}.", f"»{item.quote}«")]))
-            rows = [("Avsnitt", item.section or "inledningen"), ("Var", item.location),
+            rows: list[tuple[str, str | Text]] = [("Avsnitt", item.section or "inledningen"), ("Var", item.location),
                     ("Stycket", _PASSAGE_SV.get(item.passage_kind, item.passage_kind)), ("Skäl", item.reason)]
             if item.method and item.method != "; ".join(finding.signals):
                 rows.append(("Träffar", item.method))

@@ -80,7 +80,7 @@ class Numbering:
                 levels[ilvl] = Level(
                     start=int(start) if start and start.lstrip("-").isdigit() else 1,
                     fmt=wval(lvl, "numFmt") or "decimal",
-                    text=wval(lvl, "lvlText") if lvl.find(w("lvlText")) is not None else f"%{ilvl + 1}.",
+                    text=(wval(lvl, "lvlText") or "") if lvl.find(w("lvlText")) is not None else f"%{ilvl + 1}.",
                     legal=lvl.find(w("isLgl")) is not None,
                 )
             self._abstract[abstract.get(w("abstractNumId"), "")] = levels
@@ -116,7 +116,8 @@ class Numbering:
             counters[ilvl] = restart
         else:
             start = self._overrides.get(num_id, {}).get(ilvl, level.start)
-            counters[ilvl] = start if counters[ilvl] is None else counters[ilvl] + 1
+            current = counters[ilvl]
+            counters[ilvl] = start if current is None else current + 1
         for deeper in range(ilvl + 1, 9):
             counters[deeper] = None
         if level.fmt == "bullet":

@@ -31,7 +31,7 @@ class Locator(Model):
 
     def describe(self) -> str:
         """Swedish one-line description for reports."""
-        cell = f", tabellrad {self.row + 1} kolumn {self.column + 1}" if self.row is not None else ""
+        cell = f", tabellrad {self.row + 1} kolumn {(self.column or 0) + 1}" if self.row is not None else ""
         return f"{self.section or '(före första rubriken)'}, stycke {self.block_index + 1}{cell}"
 
 
@@ -186,7 +186,7 @@ def _block_has_text(block: Paragraph | Table) -> bool:
 # Lists filled by recursion rather than nested generators: a unit deep in a table in a subsection would
 # otherwise pass through a chain of `yield from`, and a 40-page document has about 900 units.
 def _units(section: Section, path: tuple[str, ...], units: list[TextUnit]) -> None:
-    here = path + (section.title,) if section.level > 0 else path
+    here = (*path, section.title) if section.level > 0 else path
     for block in section.blocks:
         _block_units(block, here, section.level, units)
     for child in section.subsections:

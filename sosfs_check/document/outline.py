@@ -37,7 +37,7 @@ class _Builder:
         level = max(1, block.heading_level or 1)
         section = Section(
             id=f"s{self.section_count:03d}", number=block.number, heading=block.text, level=level,
-            number_source=block.number_source, heading_signal=block.heading_signal,  # type: ignore[arg-type]
+            number_source=block.number_source, heading_signal=block.heading_signal,
         )
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
@@ -63,7 +63,7 @@ def _cell_locator(table: Locator, row: int, column: int, length: int) -> Locator
 def _paragraph(block: RawParagraph, block_id: str, locator: Locator) -> Paragraph:
     return Paragraph(
         id=block_id, text=block.text, style=block.style, list_level=block.list_level, marker=block.marker,
-        origin=block.origin,  # type: ignore[arg-type]
+        origin=block.origin,
         footnotes=block.footnotes, locator=locator,
     )
 
@@ -128,5 +128,5 @@ def build_document(
         (fidelity.excluded if note.bucket == "excluded" else fidelity.unreadable).append(item)
     fidelity.counts["sections"] = builder.section_count
     sections = builder.roots if builder.preamble.blocks else builder.roots[1:]
-    return DocumentModel(source_name=source_name, sha256=sha256, format=fmt,  # type: ignore[arg-type]
+    return DocumentModel(source_name=source_name, sha256=sha256, format=fmt,
                          properties=properties, sections=sections, fidelity=fidelity)

@@ -180,7 +180,8 @@ class _Paragrapher:
         if not self._closed(line) or not _heading_like(line, self.h):
             return False
         blocks = self.read.blocks
-        before = blocks[-1] if blocks and not self._open_text() else None
+        # A table before a short line introduces nothing; only a paragraph can be a lead-in.
+        before = blocks[-1] if blocks and not self._open_text() and isinstance(blocks[-1], RawParagraph) else None
         lead_in = before is not None and before.heading_signal == "none" and before.list_level is None and (
             before.text.endswith((":", ";")) or _heading_like(before.text, self.h))
         if lead_in or upcoming is None or _heading_like(upcoming, self.h) or not (

@@ -9,7 +9,7 @@ its own sentences carry. It decides nothing; the assessment stage does.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import NamedTuple
@@ -33,7 +33,7 @@ class PassageMatch(NamedTuple):
     near_misses: Sequence[str] = ()  # near-miss terms: the passage speaks of something else
     enumerated_topics: Sequence[str] = ()  # set when the topic stands only in a sentence naming many topics
     texts: TermIndex | None = None  # to locate phrases on demand
-    index: int = -1                 # the passage's position in the document's passage list
+    passage_index: int = -1         # the passage's position in the document's passage list
     topic_sentences: frozenset[int] = frozenset()  # the sentences that name the topic
     topic_kinds: frozenset[str] = frozenset()      # what those sentences do
     arranged: bool = False          # the topic stands in or beside an own arrangement
@@ -48,14 +48,14 @@ class PassageMatch(NamedTuple):
         """Characters of the earliest matched phrase in the passage text (only computed for quoted evidence)."""
         if self.texts is None:
             return None
-        spans = [span for term in self.phrases if (span := self.texts.span(term, self.index)) is not None]
+        spans = [span for term in self.phrases if (span := self.texts.span(term, self.passage_index)) is not None]
         return min(spans) if spans else None
 
     @property
     def effective_kind(self) -> str:
         """What the passage does for this requirement: arrangement, mention, absent (plan, admission,
         another body's activity), regulation or prose."""
-        if self.enumerated_topics or self.near_misses and not self.arranged:
+        if self.enumerated_topics or (self.near_misses and not self.arranged):
             return "mention"
         if self.arranged:
             return "arrangement"
@@ -81,9 +81,9 @@ class RequirementMatches:
 
     def elements_for(self, match: PassageMatch) -> set[str]:
         """The elements a passage can count on: its own, and those pooled where it stands."""
-        return set(match.elements) | self.section_elements.get(self.pools[match.index], frozenset())
+        return set(match.elements) | self.section_elements.get(self.pools[match.passage_index], frozenset())
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[PassageMatch]:
         return iter(self.matches)
 
     def __len__(self) -> int:
@@ -231,8 +231,8 @@ def _element_hits(spec: EvidenceSpec, passages: PassageSet, candidates: set[int]
     # Hur ofta column gives the Sammanställning row its regularity).
     for index in list(own_elements):
         for mate in passages.row_mates.get(index, ()):
-            for name, words in own_elements[index].items():
-                own_elements.setdefault(mate, {}).setdefault(name, set()).update(words)
+            for name, met_by in own_elements[index].items():
+                own_elements.setdefault(mate, {}).setdefault(name, set()).update(met_by)
     return own_elements, touched
 
 
@@ -304,7 +304,7 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
             topic_passages.add(index)
         score = (len(phrases) + 0.5 * len(headings) + len(elements) + arranged - len(near_misses))
         ranked.append((-score, index, PassageMatch(
-            passage, phrases, headings, elements, score, near_misses, texts=texts, index=index,
+            passage, phrases, headings, elements, score, near_misses, texts=texts, passage_index=index,
             topic_sentences=about, topic_kinds=kinds, arranged=arranged,
             touched=sorted(touched.get(index, set()) - set(elements)), row_terms=row_terms_at.get(index, ()),
             strong=strong, element_words=tuple(f"{name} ({', '.join(sorted(words_of[name]))})"
@@ -369,11 +369,11 @@ def mark_enumerations(matches: dict[str, RequirementMatches], min_topics: int,
                 continue
             sentences = match.passage.sentences
             for term in match.phrases:
-                for position in match.texts.positions(term, match.index):
+                for position in match.texts.positions(term, match.passage_index):
                     number = next((n for n, s in enumerate(sentences) if position < s.end_token),
                                   len(sentences) - 1)
                     if number in match.topic_sentences:
-                        first = places.setdefault((match.index, number), {})
+                        first = places.setdefault((match.passage_index, number), {})
                         first[family] = min(first.get(family, position), position)
     crowded = {key: listed for key, found in places.items() if len(listed := _listed(found, max_gap)) >= min_topics}
     if not crowded:
@@ -383,7 +383,7 @@ def mark_enumerations(matches: dict[str, RequirementMatches], min_topics: int,
         family = topic(requirement_id)
         marked = []
         for match in found:
-            keys = [(match.index, number) for number in match.topic_sentences]
+            keys = [(match.passage_index, number) for number in match.topic_sentences]
             if match.phrases and keys and all(key in crowded and family in crowded[key] for key in keys):
                 match = match._replace(enumerated_topics=crowded[keys[0]])
             marked.append(match)
@@ -399,7 +399,7 @@ def _listed(first_positions: Mapping[str, int], max_gap: int) -> list[str]:
     run: list[str] = []
     previous = None
     for family, position in ordered:
-        run = run + [family] if previous is not None and position - previous <= max_gap + 1 else [family]
+        run = [*run, family] if previous is not None and position - previous <= max_gap + 1 else [family]
         previous = position
         best = run if len(run) > len(best) else best
     return sorted(best)
@@ -413,12 +413,12 @@ def mark_row_topics(matches: dict[str, RequirementMatches], max_requirements: in
     for requirement_id, found in matches.items():
         for match in found:
             if match.row_terms:
-                requirements_of.setdefault(match.index, set()).add(requirement_id)
+                requirements_of.setdefault(match.passage_index, set()).add(requirement_id)
     specific = {index for index, ids in requirements_of.items() if len(ids) <= max_requirements}
     if not specific:
         return matches
     return {requirement_id: RequirementMatches(
-        [match._replace(row_specific=True) if match.index in specific and match.row_terms else match
+        [match._replace(row_specific=True) if match.passage_index in specific and match.row_terms else match
          for match in found], found.section_elements, found.own_elements, found.touched_elements, found.pools)
         for requirement_id, found in matches.items()}
 

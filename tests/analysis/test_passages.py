@@ -33,8 +33,8 @@ KINDS = [
     ("Ett flöde av arbetsmoment som leder fram till ett resultat.", "Betydelse i detta dokument", "mention"),
     ("Lag om samverkan vid utskrivning från sluten hälso- och sjukvård (2017:612)", None, "regulation"),  # a law
     ("Samverkansskyldigheten finns reglerad i olika lagar och föreskrifter.", None, "regulation"),
-    ("Socialstyrelsens föreskrifter och allmänna råd om ledningssystem för systematiskt kvalitetsarbete "
-     "(SOSFS 2011:9),", None, "regulation"),                                  # a title in a list of laws
+    (("Socialstyrelsens föreskrifter och allmänna råd om ledningssystem för systematiskt kvalitetsarbete "
+     "(SOSFS 2011:9),"), None, "regulation"),                                  # a title in a list of laws
     ("En process kan beskrivas som en serie aktiviteter som skapar värde.", None, "mention"),  # a definition
     ("Förvaltningen planerar att införa riskanalyser under nästa år.", None, "mention"),       # a plan
     ("Syftet med egenkontroll är att upptäcka brister i tid.", None, "mention"),               # a purpose

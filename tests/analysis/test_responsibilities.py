@@ -24,14 +24,14 @@ def _statements(catalog, *units):
 
 # Sentences as the seeds write them: (text, [(role, form, duty start)])
 SENTENCES = [
-    ("Förvaltningschefen har det yttersta ansvaret för att planera, leda, kontrollera, följa upp, utvärdera och "
-     "förbättra verksamheten.", [("förvaltningschef", "yttersta_ansvar", "planera, leda")]),           # 001
-    ("Avdelningschef har ett samlat ledningsansvar för att verksamheten bedrivs med god kvalitet. Avdelningschef "
-     "ansvarar för att planera, leda, kontrollera, utvärdera, följa och förbättra verksamheten.",
+    (("Förvaltningschefen har det yttersta ansvaret för att planera, leda, kontrollera, följa upp, utvärdera och "
+     "förbättra verksamheten."), [("förvaltningschef", "yttersta_ansvar", "planera, leda")]),           # 001
+    (("Avdelningschef har ett samlat ledningsansvar för att verksamheten bedrivs med god kvalitet. Avdelningschef "
+     "ansvarar för att planera, leda, kontrollera, utvärdera, följa och förbättra verksamheten."),
      [("avdelningschef", "yttersta_ansvar", "verksamheten bedrivs"),
       ("avdelningschef", "ansvarar_för", "planera, leda")]),                                             # 001
-    ("Socialnämnden ansvarar för att uppföljning och utvärdering sker av både verksamheten och "
-     "kvalitetsledningssystemet.", [("nämnd", "ansvarar_för", "uppföljning och utvärdering")]),        # 001
+    (("Socialnämnden ansvarar för att uppföljning och utvärdering sker av både verksamheten och "
+     "kvalitetsledningssystemet."), [("nämnd", "ansvarar_för", "uppföljning och utvärdering")]),        # 001
     ("Varje chef ska tillse att det finns ett klimat som uppmuntrar och stödjer denna del av arbetet.",
      [("chef", "ska", "tillse att det finns")]),                                                       # 001
     ("Respektive verksamhet ansvarar för att ta fram, implementera, utveckla och följa upp sina processer.",

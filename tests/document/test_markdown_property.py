@@ -98,7 +98,7 @@ def _as_markdown(outline: Outline, width: int) -> str:
     """The outline as Markdown, paragraphs and items wrapped at `width` characters."""
     blocks: list[str] = []
     number = 0
-    for previous, node in zip([None, *outline.nodes], outline.nodes):
+    for previous, node in zip([None, *outline.nodes], outline.nodes, strict=False):
         if isinstance(node, Heading):
             blocks.append("#" * node.level + " " + (f"{node.number} {node.text}" if node.number else node.text))
         elif isinstance(node, Para):
