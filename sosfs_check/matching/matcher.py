@@ -281,10 +281,16 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
             per_sentence = {number: [] for number, s in enumerate(sentences) if s.kind in OWN}
         if not per_sentence and not near_misses:
             continue
-        # An arrangement framed for the sibling requirement only (vårdskada for the socialtjänst variant).
-        if (index in sibling_at or index in sibling_context) and not texts.terms_in(index, spec.own_terms):
+        # An arrangement framed for the sibling requirement only (vårdskada for the socialtjänst variant), by its
+        # own words, its heading or the passage before it; naming the requirement's own activity lifts the frame.
+        names_own = bool(spec.own_terms) and bool(texts.terms_in(index, spec.own_terms))
+        if (index in sibling_at or index in sibling_context or framed.get(index) == "sibling") and not names_own:
             continue
-        if framed.get(index) == "sibling" or (own_treated and framed.get(index) != "own"):
+        # A heading framed for the sibling ("Samverkan för att förebygga vårdskador") frames what stands under it,
+        # whatever roles its text names.
+        if index in sibling_context and not contexts.terms_in(index, spec.own_terms):
+            continue
+        if own_treated and framed.get(index) != "own":
             continue
         about = frozenset(per_sentence)
         # Arrangement sentences that take up the one before ("Förvaltningen gör detta varje höst").
