@@ -15,7 +15,7 @@ from sosfs_check.analysis.model import Scope
 from sosfs_check.analysis.passages import PassageSet
 from sosfs_check.analysis.statements import OWN, Sentence
 from sosfs_check.analysis.terms import TermIndex, plain
-from sosfs_check.catalog.models import MatchingConfig
+from sosfs_check.catalog.models import MatchingConfig, ScopeExclusion
 from sosfs_check.errors import InvalidArgumentError
 
 
@@ -71,14 +71,55 @@ def _exclusions(passages: PassageSet, config: MatchingConfig, counted: set[int])
         parts = [part for part in scope.terms if part not in scope.names]
         for term in scope.names:
             for index in sorted(texts.hits(term) & counted):
-                needed = ((term,), rule.verbs, rule.negations) if index in about_scope else \
-                    ((term,), rule.subjects, rule.verbs, rule.negations)
                 sentence = next((s for s in passages.items[index].sentences
-                                 if all(_within(texts, terms, index, s) for terms in needed)
-                                 and not _within(texts, parts, index, s)), None)
+                                 if _within(texts, (term,), index, s) and not _within(texts, parts, index, s)
+                                 and _denies(passages, rule, term, index, s, index in about_scope)), None)
                 if sentence is not None:
                     excluded.setdefault(name, passages.items[index].unit.text[sentence.start:sentence.end])
     return excluded
+
+
+def _denies(passages: PassageSet, rule: ScopeExclusion, name: str, index: int, sentence: Sentence,
+            about_scope: bool) -> bool:
+    """A covering verb denied right after it ("omfattar inte", "bedriver ingen"), and as its subject the activity
+    ("Hälso- och sjukvård ingår inte i förvaltningens uppdrag") or the document or the organisation in the same
+    clause ("Nämnden bedriver ingen …", "I kommunen bedriver nämnden ingen …"); under an "Omfattning" heading the
+    document is the subject."""
+    texts = passages.texts
+    negated = {position for term in rule.negations for position in _positions_in(texts, term, index, sentence)}
+    verbs = [position for term in rule.verbs for position in _positions_in(texts, term, index, sentence)
+             if any(position < negation <= position + rule.negation_reach for negation in negated)]
+    if not verbs:
+        return False
+    opening = sentence.first_token + _SUBJECT_OPENING
+    tokens = texts.tokens(index)
+    if about_scope or any(p < opening and p < min(verbs)
+                          and not set(tokens[sentence.first_token:p]) & set(rule.prepositions)
+                          for p in _positions_in(texts, name, index, sentence)):
+        return True
+    subjects = [p for term in rule.subjects for p in _positions_in(texts, term, index, sentence)]
+    return any(_one_clause(passages, rule, index, subject, verb) for verb in verbs for subject in subjects
+               if subject < verb or subject <= verb + _INVERTED_SUBJECT)
+
+
+_SUBJECT_OPENING = 3  # the activity opens the sentence as its subject ("Verksamhet enligt LSS ingår inte")
+_INVERTED_SUBJECT = 2  # "I kommunen bedriver nämnden ingen …": the subject right after the verb
+
+
+def _one_clause(passages: PassageSet, rule: ScopeExclusion, index: int, first: int, last: int) -> bool:
+    """No clause starts between two words ("Enheten tillhör förvaltningen men bedriver inte …")."""
+    first, last = sorted((first, last))
+    texts = passages.texts
+    if set(texts.tokens(index)[first + 1:last]) & set(rule.clause_breaks):
+        return False
+    spans = texts.token_spans(index)
+    text = passages.items[index].unit.text
+    return len(spans) != len(texts.tokens(index)) or not any(
+        mark in text[spans[first][1]:spans[last][0]] for mark in ",;")
+
+
+def _positions_in(texts: TermIndex, term: str, index: int, sentence: Sentence) -> list[int]:
+    return [p for p in texts.positions(term, index) if sentence.first_token <= p < sentence.end_token]
 
 
 def _within(texts: TermIndex, terms: Sequence[str], index: int, sentence: Sentence) -> bool:

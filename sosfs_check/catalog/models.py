@@ -219,6 +219,15 @@ class ScopeExclusion(StrictModel):
     headings: tuple[str, ...] = Field(
         (), description="Heading words of a section about what the document covers ('Omfattning'): there the "
                         "sentence needs no subject of its own ('Verksamhet enligt LSS ingår inte.').")
+    negation_reach: int = Field(
+        2, ge=1, description="The negation follows the verb within this many words ('omfattar därför inte'): "
+                             "'ej verkställda beslut … ingår i planen' denies nothing of what is covered.")
+    prepositions: tuple[str, ...] = Field(
+        (), description="An activity named after one of these is no subject: 'Avvikelser i hälso- och sjukvården "
+                        "omfattas inte av denna rutin' is about the avvikelser.")
+    clause_breaks: tuple[str, ...] = Field(
+        (), description="Words that start another clause: the subject and the verb must stand in one clause "
+                        "('Enheten tillhör förvaltningen men bedriver inte socialtjänst' is about the enhet).")
 
 
 class ResponsibilityConfig(StrictModel):
