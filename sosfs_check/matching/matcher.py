@@ -251,8 +251,8 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
     sibling_at = texts.texts_with(spec.sibling_terms)
     sibling_context = contexts.texts_with(spec.sibling_terms)
     # Only passages on the topic frame the ones after them: a role's introduction naming patients frames nothing.
-    framed = _framing(passages, sibling_at.keys() & phrases_at.keys(),
-                      texts.texts_with(spec.own_terms).keys() & phrases_at.keys()) if spec.sibling_terms else {}
+    framed = _framing(passages, phrases_at.keys(), _sentences_with(passages, spec.own_terms),
+                      _sentences_with(passages, spec.sibling_terms)) if spec.sibling_terms else {}
     # Where the document treats the requirement's own activity on its own ("Klagomål som rör hälso- och
     # sjukvården hänvisas till patientnämnden"), that text governs, not what it says in general.
     # The regulation restated for that activity ("Enligt 5 kap. 3 a § ska vårdgivaren …") treats nothing.
@@ -334,12 +334,22 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
 _RANK = itemgetter(0, 1)
 
 
-def _framing(passages: PassageSet, sibling: Iterable[int], own: Iterable[int]) -> dict[int, str]:
-    """Per passage, what it is framed for: "own" when it names the requirement's own activity terms, "sibling"
-    when it names only the sibling's; a passage naming neither stands under the last one in its section that
-    did ("Rutinen gäller omsorg och stöd. … Enhetschefen utreder synpunkten …" is about omsorg)."""
-    own = set(own)
-    framing = {index: "sibling" for index in sibling if index not in own} | {index: "own" for index in own}
+def _framing(passages: PassageSet, on_topic: Iterable[int], own: SentenceHits, sibling: SentenceHits) \
+        -> dict[int, str]:
+    """Per passage on the topic, what it is framed for: "own" when a sentence names the requirement's own
+    activity and not the sibling's ("Klagomål som rör hälso- och sjukvården hänvisas till patientnämnden"),
+    "sibling" when one names only the sibling's, "general" when its sentences name both at once ("från brukare,
+    patienter och närstående"). A passage naming neither stands under the last one in its section that did
+    ("Rutinen gäller omsorg och stöd. … Enhetschefen utreder synpunkten …" is about omsorg)."""
+    framing: dict[int, str] = {}
+    for index in on_topic:
+        own_at, sibling_at = set(own.get(index, {})), set(sibling.get(index, {}))
+        if own_at - sibling_at:
+            framing[index] = "own"
+        elif sibling_at - own_at:
+            framing[index] = "sibling"
+        elif own_at:
+            framing[index] = "general"
     framed: dict[int, str] = {}
     current: str | None = None
     section: tuple[str, ...] | None = None
