@@ -7,6 +7,8 @@ In order, the first rule that applies decides:
                                     in its own sentences, its table row or its section.
 3. ``missing.element_absent.X``     (requirements whose elements are their core, like sannolikhet for RISK-2)
                                     the element appears nowhere in the organisation's own text on the topic.
+   ``missing.element_denied.X``     (requirements whose element is the whole duty, like choosing where samverkan
+                                    is needed for SAMV-*-1) the document says the element does not exist yet.
 4. ``partial.element_missing.X``    an own arrangement on the topic lacks element X.
 5. ``partial.mention`` / ``partial.definition`` / ``partial.enumeration`` / ``partial.no_arrangement``
                                     own text names the topic without arranging it.
@@ -25,7 +27,8 @@ from sosfs_check.catalog.models import MatchingConfig, Requirement
 from sosfs_check.matching.matcher import PassageMatch, RequirementMatches, display
 
 RULES: tuple[str, ...] = (
-    "not_applicable.scope", "covered.arrangement", "missing.element_absent", "partial.element_missing",
+    "not_applicable.scope", "covered.arrangement", "missing.element_absent", "missing.element_denied",
+    "partial.element_missing",
     "partial.mention", "partial.definition", "partial.enumeration", "partial.no_arrangement",
     "missing.plan_or_absence", "missing.regulation_only", "missing.no_text",
 )
@@ -112,6 +115,12 @@ def decide(requirement: Requirement, found: RequirementMatches, config: Matching
         why = f"Organisationens egen text tar aldrig upp {', '.join(absent_core)}."
         return finding("missing", f"missing.element_absent.{absent_core[0]}", why, missing_elements=absent_core, signals=signals_of(nearest),
                        evidence=[_evidence(nearest, config, why)])
+    denied = [name for name in needed if name in found.denied_elements and name not in found.touched_elements]
+    if requirement.evidence.missing_when_denied and denied and own_text:
+        nearest = (arrangements or own_text)[0]
+        why = f"Dokumentet säger att {', '.join(denied)} inte finns ännu."
+        return finding("missing", f"missing.element_denied.{denied[0]}", why, missing_elements=denied,
+                       signals=signals_of(nearest), evidence=[_evidence(nearest, config, why)])
     if arrangements:
         best = max(arrangements, key=lambda m: len(found.elements_for(m)))
         lacking = [name for name in needed if name not in found.elements_for(best)]

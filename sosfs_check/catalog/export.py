@@ -20,7 +20,8 @@ LIST_SEPARATOR = "; "
 COLUMNS = (
     "id", "chapter", "paragraph", "part", "citation", "verified", "source_note", "kind", "applies_to", "title",
     "text", "rationale", "covered_when", "partial_when", "phrases", "elements", "heading_terms", "near_miss_terms",
-    "weak_phrases", "sibling_terms", "own_terms", "own_framing_governs", "missing_without_elements", "roles",
+    "weak_phrases", "sibling_terms", "own_terms", "own_framing_governs", "missing_without_elements",
+    "missing_when_denied", "roles",
     "citations", "example_meets", "example_falls_short", "related", "lifecycle",
 )
 
@@ -32,6 +33,10 @@ def _join(values: tuple[str, ...]) -> str:
 def _split(value: Any) -> list[str]:
     text = "" if value is None else str(value)
     return [part.strip() for part in text.split(LIST_SEPARATOR.strip()) if part.strip()]
+
+
+_FLAGS = ("own_framing_governs", "missing_without_elements", "missing_when_denied")
+"""The evidence spec's yes/no fields, one column each."""
 
 
 def _flag(value: Any) -> bool:
@@ -65,8 +70,7 @@ def requirement_rows(catalog: Catalog) -> list[dict[str, Any]]:
             "weak_phrases": json.dumps([w.model_dump() for w in r.evidence.weak_phrases], ensure_ascii=False),
             "sibling_terms": _join(r.evidence.sibling_terms),
             "own_terms": _join(r.evidence.own_terms),
-            "own_framing_governs": r.evidence.own_framing_governs,
-            "missing_without_elements": r.evidence.missing_without_elements,
+            **{flag: getattr(r.evidence, flag) for flag in _FLAGS},
             "roles": _join(r.evidence.roles),
             "citations": _join(r.evidence.citations),
             "example_meets": r.examples.meets,
@@ -102,8 +106,7 @@ def requirement_from_row(row: dict[str, Any]) -> Requirement:
             "weak_phrases": json.loads(row.get("weak_phrases") or "[]"),
             "sibling_terms": _split(row.get("sibling_terms", "")),
             "own_terms": _split(row.get("own_terms", "")),
-            "own_framing_governs": _flag(row.get("own_framing_governs")),
-            "missing_without_elements": _flag(row.get("missing_without_elements")),
+            **{flag: _flag(row.get(flag)) for flag in _FLAGS},
             "roles": _split(row["roles"]),
             "citations": _split(row["citations"]),
         },

@@ -88,6 +88,10 @@ class Element(StrictModel):
         (), description="The element's parts: a sentence naming at least min_parts of them meets it as a list does "
                         "('riskanalyser, egenkontroller och avvikelser dokumenteras i …'); one part alone does not.")
     min_parts: int = Field(2, ge=2)
+    partly: tuple[str, ...] = Field(
+        (), description="Words that say part of the element in the organisation's own text, without meeting it "
+                        "('samverkan är en förutsättning för god kvalitet' beside 'pekat ut i vilka processer'): "
+                        "beside a denial of the element they leave the requirement partial.")
     together_with: tuple[str, ...] = Field(
         (), description="Words one of which must stand in the same sentence for the terms to count: 'följa' "
                         "meets 'följa processer och rutiner' beside 'rutin', not in 'utför arbetet enligt beslut'.")
@@ -116,6 +120,10 @@ class EvidenceSpec(StrictModel):
     missing_without_elements: bool = Field(
         False, description="The elements are the requirement's core (sannolikhet for RISK-2): when the document's "
                            "own text never names them, the requirement is missing, not partial.")
+    missing_when_denied: bool = Field(
+        False, description="The element is the whole duty (choosing where samverkan is needed): when the document "
+                           "says it does not exist yet, the requirement is missing, whatever else it arranges on "
+                           "the topic (routines for how samverkan works are other requirements).")
     elements: tuple[Element, ...] = ()
     heading_terms: tuple[str, ...] = ()
     near_miss_terms: tuple[str, ...] = Field(
@@ -358,7 +366,7 @@ class Catalog(StrictModel):
         for requirement in self.requirements:
             spec = requirement.evidence
             terms += [*spec.phrases, *spec.heading_terms, *spec.near_miss_terms, *spec.sibling_terms, *spec.own_terms,
-                      *(t for e in spec.elements for t in (*e.terms, *e.parts, *e.together_with)),
+                      *(t for e in spec.elements for t in (*e.terms, *e.parts, *e.together_with, *e.partly)),
                       *(t for weak in spec.weak_phrases for t in (*weak.terms, *weak.together_with))]
         config = self.matching
         terms += [*config.term_matching.particle_verbs, *config.regulation_column_terms,

@@ -10,7 +10,7 @@ its own sentences carry. It decides nothing; the assessment stage does.
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -78,6 +78,7 @@ class RequirementMatches:
     own_elements: frozenset[str]       # elements anywhere in the document's own sentences about the topic
     touched_elements: frozenset[str]   # elements named only in own definitions or hedges
     pools: Sequence[Hashable] = ()     # per passage index, where its elements pool (PassageSet.pools)
+    denied_elements: frozenset[str] = frozenset()  # elements said not to exist yet (an admission or a plan)
 
     def elements_for(self, match: PassageMatch) -> set[str]:
         """The elements a passage can count on: its own, and those pooled where it stands."""
@@ -91,7 +92,7 @@ class RequirementMatches:
 
 
 _CARRYING = OWN - {"hedge"} | {"regulation"}  # a regulation sentence carries context elements only (_element_hits)
-_DERIVED = {"#": "rytm", "+": "uppräkning"}  # what stands for an element that no single term met
+_DERIVED = {"#": "rytm", "+": "uppräkning", "-": "delvis"}  # what stands for an element no single term met
 
 SentenceHits = dict[int, dict[int, list[str]]]
 """Per passage index, per sentence number, the terms standing there."""
@@ -165,9 +166,9 @@ def _topic_hits(spec: EvidenceSpec, passages: PassageSet) -> tuple[SentenceHits,
 
 
 def _element_hits(spec: EvidenceSpec, passages: PassageSet, candidates: set[int], topic_at: SentenceHits) \
-        -> tuple[dict[int, dict[str, set[str]]], dict[int, set[str]]]:
-    """Per passage, the elements its own sentences carry, and those it only touches (in a definition or a
-    hedge). `candidates`: the passages where a rhythm may stand for a regularity element; `topic_at`: where the
+        -> tuple[dict[int, dict[str, set[str]]], dict[int, set[str]], dict[int, set[str]]]:
+    """Per passage, the elements its own sentences carry, those it only touches (in a definition or a hedge),
+    and those it says do not exist yet (in an admission or a plan). `candidates`: the passages where a rhythm may stand for a regularity element; `topic_at`: where the
     topic is named, for elements that must be said of it (reach: sentence)."""
     items = passages.items
     element_terms = [term for element in spec.elements if not element.together_with for term in element.terms]
@@ -197,8 +198,13 @@ def _element_hits(spec: EvidenceSpec, passages: PassageSet, candidates: set[int]
                 if len(set(terms)) >= element.min_parts:
                     derived.setdefault(index, {}).setdefault(number, []).append(f"+{element.name}")
                     name_of[f"+{element.name}"] = element.name
+        for index, per_sentence in _sentences_with(passages, element.partly).items():
+            for number in per_sentence:
+                derived.setdefault(index, {}).setdefault(number, []).append(f"-{element.name}")
+                name_of[f"-{element.name}"] = element.name
     own_elements: dict[int, dict[str, set[str]]] = {}  # per passage: element name → the words that met it
     touched: dict[int, set[str]] = {}
+    denied: dict[int, set[str]] = {}  # per passage: elements its admissions or plans say do not exist yet
     hits = _with_extra(_sentences_with(passages, element_terms), derived)
     # A bullet on the topic says it of what its list's introduction names ("Medarbetare ska: – delta i
     # kvalitetsarbetet"): an element that must stand beside the topic may stand there.
@@ -221,19 +227,26 @@ def _element_hits(spec: EvidenceSpec, passages: PassageSet, candidates: set[int]
             found = [(name_of[term], term) for term in terms if name_of[term] not in dropped]
             if kind == "regulation":  # a restated rule names what an own one after it applies to
                 found = [(name, term) for name, term in found if name in context]
+            # Words that say only part of an element ("samverkan är en förutsättning för god kvalitet") touch it.
+            partly = [(name, term) for name, term in found if term[0] == "-"]
+            found = [(name, term) for name, term in found if term[0] != "-"]
+            if partly and kind in OWN:
+                touched.setdefault(index, set()).update(name for name, _ in partly)
             if found and kind in _CARRYING:
                 words = own_elements.setdefault(index, {})
                 for name, term in found:
                     words.setdefault(name, set()).add(_DERIVED.get(term[0], plain(term)))
             elif found and kind in ("definition", "hedge"):
                 touched.setdefault(index, set()).update(name for name, _ in found)
+            elif found and kind in ABSENT:
+                denied.setdefault(index, set()).update(name for name, _ in found)
     # An element in any own cell of a table row counts for every cell of the row ("Kvartalsvis" in the
     # Hur ofta column gives the Sammanställning row its regularity).
     for index in list(own_elements):
         for mate in passages.row_mates.get(index, ()):
             for name, met_by in own_elements[index].items():
                 own_elements.setdefault(mate, {}).setdefault(name, set()).update(met_by)
-    return own_elements, touched
+    return own_elements, touched, denied
 
 
 def match_requirement(requirement: Requirement, passages: PassageSet,
@@ -259,7 +272,7 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
     own_treated = spec.own_framing_governs and any(
         framed.get(index) == "own" and any(items[index].sentences[number].kind in OWN for number in per_sentence)
         for index, per_sentence in phrases_at.items())
-    own_elements, touched = _element_hits(spec, passages, phrases_at.keys() | headings_at.keys(), phrases_at)
+    own_elements, touched, denied = _element_hits(spec, passages, phrases_at.keys() | headings_at.keys(), phrases_at)
 
     # A passage without a catalog phrase counts only under a heading on the topic, and then only if it holds
     # one of the requirement's elements (or, for a requirement without elements, is an own arrangement).
@@ -328,7 +341,9 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
     ranked.sort(key=_RANK)
     return RequirementMatches([match for _, _, match in ranked],
                               {path: frozenset(names) for path, names in section_elements.items()},
-                              own_anywhere, touched_anywhere, pools)
+                              own_anywhere, touched_anywhere, pools,
+                              frozenset(name for index in topic_passages | phrases_at.keys()
+                                        for name in denied.get(index, ())) - own_anywhere)
 
 
 _RANK = itemgetter(0, 1)
@@ -403,8 +418,7 @@ def mark_enumerations(matches: dict[str, RequirementMatches], min_topics: int,
             if match.phrases and keys and all(key in crowded and family in crowded[key] for key in keys):
                 match = match._replace(enumerated_topics=crowded[keys[0]])
             marked.append(match)
-        result[requirement_id] = RequirementMatches(marked, found.section_elements, found.own_elements,
-                                                    found.touched_elements, found.pools)
+        result[requirement_id] = replace(found, matches=marked)
     return result
 
 
@@ -433,10 +447,9 @@ def mark_row_topics(matches: dict[str, RequirementMatches], max_requirements: in
     specific = {index for index, ids in requirements_of.items() if len(ids) <= max_requirements}
     if not specific:
         return matches
-    return {requirement_id: RequirementMatches(
-        [match._replace(row_specific=True) if match.passage_index in specific and match.row_terms else match
-         for match in found], found.section_elements, found.own_elements, found.touched_elements, found.pools)
-        for requirement_id, found in matches.items()}
+    return {requirement_id: replace(found, matches=[
+        match._replace(row_specific=True) if match.passage_index in specific and match.row_terms else match
+        for match in found]) for requirement_id, found in matches.items()}
 
 
 def display(terms: Sequence[str]) -> str:
