@@ -182,6 +182,8 @@ class TermIndex:
         self._term_cache: dict[str, frozenset[int]] = {}
         self._slot_cache: dict[str, frozenset[int]] = {}
         self._particle_starts: frozenset[int] | None = None
+        self._particle_forms: frozenset[str] = frozenset()  # the token forms of those verbs
+        self._forms_of: dict[tuple[str, str], frozenset[str]] = {}  # per catalog word, the token forms it matched
 
     def __len__(self) -> int:
         return self._count
@@ -225,8 +227,10 @@ class TermIndex:
                 index += 1
         if mark == "*":
             candidates.update(form for form in forms if word[:-1] in form)
-        found = tuple(postings[form] for form in sorted(candidates) if rules.matches(form, mark, word))
+        matched = sorted(form for form in candidates if rules.matches(form, mark, word))
+        found = tuple(postings[form] for form in matched)
         self._word_cache[part] = found
+        self._forms_of[part] = frozenset(matched)
         return found
 
     def hits(self, term: str) -> frozenset[int]:
@@ -257,7 +261,8 @@ class TermIndex:
             anchor = self._anchor(parts)
             found = [occurrence - anchor for occurrences in self._word(parts[anchor]) for occurrence in occurrences
                      if self._has_words_at(occurrence >> _SHIFT, (occurrence & _POSITION) - anchor, parts, anchor)]
-        if particles and (verbs := self._particle_verb_starts()):
+        # Only a term whose last word is written like a particle verb's verb can stand in one.
+        if particles and (verbs := self._particle_verb_starts()) and self._forms_of[parts[-1]] & self._particle_forms:
             last = len(parts) - 1
             found = [start for start in found if start + last not in verbs]
         return found
@@ -267,6 +272,8 @@ class TermIndex:
         if self._particle_starts is None:
             self._particle_starts = frozenset(start for verb in self._rules.particle_verbs
                                               for start in self._starts(verb, particles=False))
+            self._particle_forms = frozenset(self._tokens[start >> _SHIFT][start & _POSITION]
+                                             for start in self._particle_starts)
         return self._particle_starts
 
     def _anchor(self, parts: tuple[tuple[str, str], ...]) -> int:
