@@ -109,3 +109,10 @@ def test_under_a_scope_heading_the_exclusion_needs_no_subject(tmp_path):
                     "funktionsstödsnämnden.\n", encoding="utf-8")
     scope = check(path).document.scope
     assert "lss" not in scope.activities and scope.excluded_by["lss"] == "Verksamhet enligt LSS ingår inte."
+
+
+def test_neither_nor_excludes_both_activities(tmp_path):
+    scope = _scope(tmp_path, "Socialnämnden ansvarar för individ- och familjeomsorgen.",
+                   "Nämnden bedriver varken hälso- och sjukvård eller verksamhet enligt LSS.",
+                   "Inom nämndens område finns därför ingen MAS och ingen patientsäkerhetsberättelse.")
+    assert scope.activities == ["socialtjänst"]
