@@ -217,7 +217,8 @@ def _element_hits(spec: EvidenceSpec, passages: PassageSet, candidates: set[int]
             for term in in_lead_in:
                 words.setdefault(name_of[term], set()).add(_DERIVED.get(term[0], plain(term)))
     for index, per_sentence in hits.items():
-        if index in passages.labels:
+        if index in passages.labels:  # a row's label names what the row is about: it touches, never meets
+            touched.setdefault(index, set()).update(name_of[term] for terms in per_sentence.values() for term in terms)
             continue
         sentences = items[index].sentences
         about = topic_at.get(index, {})
