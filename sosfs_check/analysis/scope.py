@@ -98,8 +98,9 @@ def _denies(passages: PassageSet, rule: ScopeExclusion, name: str, index: int, s
                           for p in _positions_in(texts, name, index, sentence)):
         return True
     subjects = [p for term in rule.subjects for p in _positions_in(texts, term, index, sentence)]
+    # The subject before the verb, or right after it ("I kommunen bedriver nämnden ingen …").
     return any(_one_clause(passages, rule, index, subject, verb) for verb in verbs for subject in subjects
-               if subject < verb or subject <= verb + _INVERTED_SUBJECT)
+               if subject <= verb + _INVERTED_SUBJECT)
 
 
 _SUBJECT_OPENING = 3  # the activity opens the sentence as its subject ("Verksamhet enligt LSS ingår inte")
@@ -123,8 +124,7 @@ def _positions_in(texts: TermIndex, term: str, index: int, sentence: Sentence) -
 
 
 def _within(texts: TermIndex, terms: Sequence[str], index: int, sentence: Sentence) -> bool:
-    return any(sentence.first_token <= position < sentence.end_token
-               for term in terms for position in texts.positions(term, index))
+    return any(_positions_in(texts, term, index, sentence) for term in terms)
 
 
 def _in_own_sentence(passages: PassageSet, index: int, positions: list[int]) -> bool:

@@ -7,15 +7,16 @@ In order, the first rule that applies decides:
                                     in its own sentences, its table row or its section.
 3. ``missing.element_absent.X``     (requirements whose elements are their core, like sannolikhet for RISK-2)
                                     the element appears nowhere in the organisation's own text on the topic.
-   ``missing.element_denied.X``     (requirements whose element is the whole duty, like choosing where samverkan
-                                    is needed for SAMV-*-1) the document says the element does not exist yet.
-4. ``partial.element_missing.X``    an own arrangement on the topic lacks element X.
-5. ``partial.mention`` / ``partial.definition`` / ``partial.enumeration`` / ``partial.no_arrangement``
+4. ``missing.element_denied.X``     (requirements whose element is the whole duty, like choosing where samverkan
+                                    is needed for SAMV-*-1) the document says the element does not exist yet,
+                                    and says nothing of it in part.
+5. ``partial.element_missing.X``    an own arrangement on the topic lacks element X.
+6. ``partial.mention`` / ``partial.definition`` / ``partial.enumeration`` / ``partial.no_arrangement``
                                     own text names the topic without arranging it.
-6. ``missing.plan_or_absence``      the topic stands only in plans, admissions that something is lacking, or
+7. ``missing.plan_or_absence``      the topic stands only in plans, admissions that something is lacking, or
                                     activities another body runs.
-7. ``missing.regulation_only``      only the regulation restated.
-8. ``missing.no_text``              nothing on the topic.
+8. ``missing.regulation_only``      only the regulation restated.
+9. ``missing.no_text``              nothing on the topic.
 """
 
 from __future__ import annotations
@@ -117,7 +118,9 @@ def decide(requirement: Requirement, found: RequirementMatches, config: Matching
                        evidence=[_evidence(nearest, config, why)])
     denied = [name for name in needed if name in found.denied_elements and name not in found.touched_elements]
     if requirement.evidence.missing_when_denied and denied and own_text:
-        nearest = (arrangements or own_text)[0]
+        # Quote the passage that says so.
+        nearest = next((m for m in matches if m.passage_index == found.denied_elements[denied[0]]),
+                       (arrangements or own_text)[0])
         why = f"Dokumentet säger att {', '.join(denied)} inte finns ännu."
         return finding("missing", f"missing.element_denied.{denied[0]}", why, missing_elements=denied,
                        signals=signals_of(nearest), evidence=[_evidence(nearest, config, why)])

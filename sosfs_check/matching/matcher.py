@@ -10,7 +10,7 @@ its own sentences carry. It decides nothing; the assessment stage does.
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -77,8 +77,9 @@ class RequirementMatches:
     section_elements: Mapping[Hashable, frozenset[str]]  # per pool (PassageSet.pools): own elements
     own_elements: frozenset[str]       # elements anywhere in the document's own sentences about the topic
     touched_elements: frozenset[str]   # elements named only in own definitions or hedges
-    pools: Sequence[Hashable] = ()     # per passage index, where its elements pool (PassageSet.pools)
-    denied_elements: frozenset[str] = frozenset()  # elements said not to exist yet (an admission or a plan)
+    pools: Sequence[Hashable]          # per passage index, where its elements pool (PassageSet.pools)
+    # Elements said not to exist yet (an admission or a plan), with the first passage that says so.
+    denied_elements: Mapping[str, int] = field(default_factory=dict)
 
     def elements_for(self, match: PassageMatch) -> set[str]:
         """The elements a passage can count on: its own, and those pooled where it stands."""
@@ -92,6 +93,7 @@ class RequirementMatches:
 
 
 _CARRYING = OWN - {"hedge"} | {"regulation"}  # a regulation sentence carries context elements only (_element_hits)
+_LEAD_IN = OWN - {"hedge"}  # a list introduction in the organisation's own voice lends its bullets a subject
 _DERIVED = {"#": "rytm", "+": "uppräkning", "-": "delvis"}  # what stands for an element no single term met
 
 SentenceHits = dict[int, dict[int, list[str]]]
@@ -209,8 +211,10 @@ def _element_hits(spec: EvidenceSpec, passages: PassageSet, candidates: set[int]
     # A bullet on the topic says it of what its list's introduction names ("Medarbetare ska: – delta i
     # kvalitetsarbetet"): an element that must stand beside the topic may stand there.
     for index, lead_in in passages.lead_ins.items():
+        if items[lead_in].sentences[-1].kind not in _LEAD_IN:
+            continue
         in_lead_in = [term for term in hits.get(lead_in, {}).get(len(items[lead_in].sentences) - 1, ())
-                      if name_of[term] in near_topic]
+                      if name_of[term] in near_topic and term[0] != "-"]  # a word said in part meets nothing
         own_topic = [number for number in topic_at.get(index, {}) if items[index].sentences[number].kind in _CARRYING]
         if in_lead_in and own_topic:
             words = own_elements.setdefault(index, {})
@@ -296,7 +300,8 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
         if not per_sentence and not near_misses:
             continue
         # An arrangement framed for the sibling requirement only (vårdskada for the socialtjänst variant), by its
-        # own words, its heading or the passage before it; naming the requirement's own activity lifts the frame.
+        # own words, its heading or the passage before it: its text naming the requirement's own activity lifts
+        # the frame of its words and of the passage before, but only the heading's own words lift the heading's.
         names_own = bool(spec.own_terms) and bool(texts.terms_in(index, spec.own_terms))
         if (index in sibling_at or index in sibling_context or framed.get(index) == "sibling") and not names_own:
             continue
@@ -343,8 +348,8 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
     return RequirementMatches([match for _, _, match in ranked],
                               {path: frozenset(names) for path, names in section_elements.items()},
                               own_anywhere, touched_anywhere, pools,
-                              frozenset(name for index in topic_passages | phrases_at.keys()
-                                        for name in denied.get(index, ())) - own_anywhere)
+                              {name: index for index in sorted(topic_passages | phrases_at.keys(), reverse=True)
+                               for name in denied.get(index, ()) if name not in own_anywhere})
 
 
 _RANK = itemgetter(0, 1)
