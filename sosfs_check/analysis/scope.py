@@ -91,7 +91,7 @@ def _denies(passages: PassageSet, rule: ScopeExclusion, name: str, index: int, s
              if any(position < negation <= position + rule.negation_reach for negation in negated)]
     if not verbs:
         return False
-    opening = sentence.first_token + _SUBJECT_OPENING
+    opening = sentence.first_token + rule.subject_opening
     tokens = texts.tokens(index)
     if about_scope or any(p < opening and p < min(verbs)
                           and not set(tokens[sentence.first_token:p]) & set(rule.prepositions)
@@ -100,11 +100,9 @@ def _denies(passages: PassageSet, rule: ScopeExclusion, name: str, index: int, s
     subjects = [p for term in rule.subjects for p in _positions_in(texts, term, index, sentence)]
     # The subject before the verb, or right after it ("I kommunen bedriver nämnden ingen …").
     return any(_one_clause(passages, rule, index, subject, verb) for verb in verbs for subject in subjects
-               if subject <= verb + _INVERTED_SUBJECT)
+               if subject <= verb + rule.inverted_subject_reach)
 
 
-_SUBJECT_OPENING = 3  # the activity opens the sentence as its subject ("Verksamhet enligt LSS ingår inte")
-_INVERTED_SUBJECT = 2  # "I kommunen bedriver nämnden ingen …": the subject right after the verb
 
 
 def _one_clause(passages: PassageSet, rule: ScopeExclusion, index: int, first: int, last: int) -> bool:
@@ -116,7 +114,7 @@ def _one_clause(passages: PassageSet, rule: ScopeExclusion, index: int, first: i
     spans = texts.token_spans(index)
     text = passages.items[index].unit.text
     return len(spans) != len(texts.tokens(index)) or not any(
-        mark in text[spans[first][1]:spans[last][0]] for mark in ",;")
+        mark in text[spans[first][1]:spans[last][0]] for mark in rule.clause_marks)
 
 
 def _positions_in(texts: TermIndex, term: str, index: int, sentence: Sentence) -> list[int]:

@@ -233,6 +233,13 @@ class ScopeExclusion(StrictModel):
     prepositions: tuple[str, ...] = Field(
         (), description="An activity named after one of these is no subject: 'Avvikelser i hälso- och sjukvården "
                         "omfattas inte av denna rutin' is about the avvikelser.")
+    subject_opening: int = Field(
+        3, ge=1, description="An activity named within this many words of the sentence's start is its subject "
+                             "('Verksamhet enligt LSS ingår inte').")
+    inverted_subject_reach: int = Field(
+        2, ge=0, description="The organisation may stand this many words after the verb, as an inverted subject "
+                             "('I kommunen bedriver nämnden ingen …').")
+    clause_marks: str = Field(",;", description="Punctuation that ends a clause, like clause_breaks.")
     clause_breaks: tuple[str, ...] = Field(
         (), description="Words that start another clause: the subject and the verb must stand in one clause "
                         "('Enheten tillhör förvaltningen men bedriver inte socialtjänst' is about the enhet).")
