@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterator, Sequence
 from typing import NamedTuple
 
+from sosfs_check.analysis.denials import DenialWords, denied_positions
 from sosfs_check.analysis.indexed import IndexedUnits
 from sosfs_check.analysis.model import Frequency, Responsibility
 from sosfs_check.analysis.statements import (
@@ -17,7 +18,7 @@ from sosfs_check.analysis.statements import (
     with_kind,
 )
 from sosfs_check.analysis.terms import TermIndex, find_terms, plain
-from sosfs_check.catalog.models import MatchingConfig
+from sosfs_check.catalog.models import MatchingConfig, TopicDenial
 from sosfs_check.document.model import TextUnit
 
 _FIRST = (0,)
@@ -67,6 +68,8 @@ class PassageSet:
         self._term_sentences: dict[str, dict[int, tuple[int, ...]]] = {}
         # Per passage, the sentences with a word that refers back ("detta", "dessa"): statements.anaphora.
         self.anaphoric: dict[int, frozenset[int]] = {}
+        # Per passage, the token positions its negation sentences deny ("Egna brukarundersökningar görs inte").
+        self.denied: dict[int, frozenset[int]] = {}
         # The matcher's sentence hits per term list, kept for the whole check (see matching.matcher).
         self.sentence_hits: dict[tuple[str, ...], dict[int, dict[int, list[str]]]] = {}
 
@@ -195,7 +198,28 @@ def analyse_passages(indexed: IndexedUnits, config: MatchingConfig,
     for term in config.statements.anaphora:
         for index, numbers in passage_set.term_sentences(term).items():
             passage_set.anaphoric[index] = passage_set.anaphoric.get(index, frozenset()) | frozenset(numbers)
+    passage_set.denied = _denials(passage_set, config.topic_denial)
     return passage_set
+
+
+def _denials(passages: PassageSet, rule: TopicDenial) -> dict[int, frozenset[int]]:
+    """Per passage with a negation sentence, the token positions it denies (denials.py)."""
+    texts = passages.texts
+    with_negation = [index for index, passage in enumerate(passages.items)
+                     if any(sentence.kind == "negation" for sentence in passage.sentences)]
+
+    def positions(terms: Sequence[str]) -> dict[int, frozenset[int]]:
+        found: dict[int, set[int]] = {}
+        for term in terms:
+            for index in texts.hits(term):
+                found.setdefault(index, set()).update(texts.positions(term, index))
+        return {index: frozenset(at) for index, at in found.items()}
+
+    at = [positions(terms) for terms in (rule.negations, rule.verbs, rule.subject_verbs, rule.contrasts)]
+    found = {index: denied_positions(texts, passages.items[index].unit.text, index, passages.items[index].sentences,
+                                     rule, DenialWords(*(found.get(index, frozenset()) for found in at)))
+             for index in with_negation if index in at[0]}
+    return {index: at for index, at in found.items() if at}
 
 
 def _lead_ins(passages: list[Passage]) -> dict[int, int]:

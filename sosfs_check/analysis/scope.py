@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sosfs_check.analysis.clauses import one_clause
 from sosfs_check.analysis.model import Scope
 from sosfs_check.analysis.passages import PassageSet
 from sosfs_check.analysis.statements import OWN, Sentence
@@ -84,8 +85,10 @@ def _denies(passages: PassageSet, rule: ScopeExclusion, name: str, index: int, s
     """A covering verb denied right after it ("omfattar inte", "bedriver ingen"), and as its subject the activity
     ("Hälso- och sjukvård ingår inte i förvaltningens uppdrag") or the document or the organisation in the same
     clause ("Nämnden bedriver ingen …", "I kommunen bedriver nämnden ingen …"); under an "Omfattning" heading the
-    document is the subject."""
+    document is the subject, of a verb in the activity's own clause ("Dessa insatser är inte socialtjänst och
+    omfattas därför inte av SOSFS 2011:9" leaves socialtjänst covered)."""
     texts = passages.texts
+    text = passages.items[index].unit.text
     negated = {position for term in rule.negations for position in _positions_in(texts, term, index, sentence)}
     verbs = [position for term in rule.verbs for position in _positions_in(texts, term, index, sentence)
              if any(position < negation <= position + rule.negation_reach for negation in negated)]
@@ -93,28 +96,17 @@ def _denies(passages: PassageSet, rule: ScopeExclusion, name: str, index: int, s
         return False
     opening = sentence.first_token + rule.subject_opening
     tokens = texts.tokens(index)
-    if about_scope or any(p < opening and p < min(verbs)
-                          and not set(tokens[sentence.first_token:p]) & set(rule.prepositions)
-                          for p in _positions_in(texts, name, index, sentence)):
+    named = _positions_in(texts, name, index, sentence)
+    if about_scope and any(one_clause(texts, text, index, p, verb, rule.clause_breaks, rule.clause_marks)
+                           for p in named for verb in verbs):
+        return True
+    if any(p < opening and p < min(verbs) and not set(tokens[sentence.first_token:p]) & set(rule.prepositions)
+           for p in named):
         return True
     subjects = [p for term in rule.subjects for p in _positions_in(texts, term, index, sentence)]
     # The subject before the verb, or right after it ("I kommunen bedriver nämnden ingen …").
-    return any(_one_clause(passages, rule, index, subject, verb) for verb in verbs for subject in subjects
-               if subject <= verb + rule.inverted_subject_reach)
-
-
-
-
-def _one_clause(passages: PassageSet, rule: ScopeExclusion, index: int, first: int, last: int) -> bool:
-    """No clause starts between two words ("Enheten tillhör förvaltningen men bedriver inte …")."""
-    first, last = sorted((first, last))
-    texts = passages.texts
-    if set(texts.tokens(index)[first + 1:last]) & set(rule.clause_breaks):
-        return False
-    spans = texts.token_spans(index)
-    text = passages.items[index].unit.text
-    return len(spans) != len(texts.tokens(index)) or not any(
-        mark in text[spans[first][1]:spans[last][0]] for mark in rule.clause_marks)
+    return any(one_clause(texts, text, index, subject, verb, rule.clause_breaks, rule.clause_marks)
+               for verb in verbs for subject in subjects if subject <= verb + rule.inverted_subject_reach)
 
 
 def _positions_in(texts: TermIndex, term: str, index: int, sentence: Sentence) -> list[int]:

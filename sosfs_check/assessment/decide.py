@@ -3,20 +3,23 @@
 In order, the first rule that applies decides:
 
 1. ``not_applicable.scope``         the requirement binds an activity the document does not cover.
-2. ``covered.arrangement``          an own arrangement names the topic, and every essential element stands
+2. ``partial.topic_denied``         as 3, but an own sentence says the topic itself does not exist ("Egna
+                                    brukarundersökningar görs i dag inte"): what stands beside it is a
+                                    substitute or a part (analysis.denials; not for aggregate topics).
+3. ``covered.arrangement``          an own arrangement names the topic, and every essential element stands
                                     in its own sentences, its table row or its section.
-3. ``missing.element_absent.X``     (requirements whose elements are their core, like sannolikhet for RISK-2)
+4. ``missing.element_absent.X``     (requirements whose elements are their core, like sannolikhet for RISK-2)
                                     the element appears nowhere in the organisation's own text on the topic.
-4. ``missing.element_denied.X``     (requirements whose element is the whole duty, like choosing where samverkan
+5. ``missing.element_denied.X``     (requirements whose element is the whole duty, like choosing where samverkan
                                     is needed for SAMV-*-1) the document says the element does not exist yet,
                                     and says nothing of it in part.
-5. ``partial.element_missing.X``    an own arrangement on the topic lacks element X.
-6. ``partial.mention`` / ``partial.definition`` / ``partial.enumeration`` / ``partial.no_arrangement``
+6. ``partial.element_missing.X``    an own arrangement on the topic lacks element X.
+7. ``partial.mention`` / ``partial.definition`` / ``partial.enumeration`` / ``partial.no_arrangement``
                                     own text names the topic without arranging it.
-7. ``missing.plan_or_absence``      the topic stands only in plans, admissions that something is lacking, or
+8. ``missing.plan_or_absence``      the topic stands only in plans, admissions that something is lacking, or
                                     activities another body runs.
-8. ``missing.regulation_only``      only the regulation restated.
-9. ``missing.no_text``              nothing on the topic.
+9. ``missing.regulation_only``      only the regulation restated.
+10. ``missing.no_text``              nothing on the topic.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from sosfs_check.catalog.models import MatchingConfig, Requirement
 from sosfs_check.matching.matcher import PassageMatch, RequirementMatches, display
 
 RULES: tuple[str, ...] = (
-    "not_applicable.scope", "covered.arrangement", "missing.element_absent", "missing.element_denied",
+    "not_applicable.scope", "partial.topic_denied", "covered.arrangement", "missing.element_absent", "missing.element_denied",
     "partial.element_missing",
     "partial.mention", "partial.definition", "partial.enumeration", "partial.no_arrangement",
     "missing.plan_or_absence", "missing.regulation_only", "missing.no_text",
@@ -96,6 +99,12 @@ def decide(requirement: Requirement, found: RequirementMatches, config: Matching
     arrangements = [m for m, kind in kinds if kind == "arrangement" and (m.phrases or m.row_specific)]
 
     complete = [m for m in arrangements if not set(needed) - found.elements_for(m)]
+    if complete and found.topic_denied is not None:
+        denial = next(m for m in matches if m.passage_index == found.topic_denied)
+        why = (f"Dokumentet säger att ämnet saknas ({_where(denial)}); det som finns bredvid är inte en egen "
+               "ordning för just detta.")
+        return finding("partial", "partial.topic_denied", why, signals=signals_of(complete[0]),
+                       evidence=[_evidence(denial, config, why), _evidence(complete[0], config, "Det som finns.")])
     if complete:
         best = complete[0]
         quoted = {best.passage.unit.text}

@@ -21,7 +21,7 @@ COLUMNS = (
     "id", "chapter", "paragraph", "part", "citation", "verified", "source_note", "kind", "applies_to", "title",
     "text", "rationale", "covered_when", "partial_when", "phrases", "elements", "heading_terms", "near_miss_terms",
     "weak_phrases", "sibling_terms", "own_terms", "own_framing_governs", "missing_without_elements",
-    "missing_when_denied", "roles",
+    "missing_when_denied", "aggregate_topic", "roles",
     "citations", "example_meets", "example_falls_short", "related", "lifecycle",
 )
 
@@ -35,7 +35,7 @@ def _split(value: Any) -> list[str]:
     return [part.strip() for part in text.split(LIST_SEPARATOR.strip()) if part.strip()]
 
 
-_FLAGS = ("own_framing_governs", "missing_without_elements", "missing_when_denied")
+_FLAGS = ("own_framing_governs", "missing_without_elements", "missing_when_denied", "aggregate_topic")
 """The evidence spec's yes/no fields, one column each."""
 
 

@@ -124,6 +124,10 @@ class EvidenceSpec(StrictModel):
         False, description="The element is the whole duty (choosing where samverkan is needed): when the document "
                            "says it does not exist yet, the requirement is missing, whatever else it arranges on "
                            "the topic (routines for how samverkan works are other requirements).")
+    aggregate_topic: bool = Field(
+        False, description="The topic is a whole of many parts (the ledningssystem, the routines, the processes): a "
+                           "sentence that says one part is lacking ('Det finns ingen rutin för samverkan med "
+                           "skolan') does not deny the topic (TopicDenial).")
     elements: tuple[Element, ...] = ()
     heading_terms: tuple[str, ...] = ()
     near_miss_terms: tuple[str, ...] = Field(
@@ -245,6 +249,36 @@ class ScopeExclusion(StrictModel):
                         "('Enheten tillhör förvaltningen men bedriver inte socialtjänst' is about the enhet).")
 
 
+class TopicDenial(StrictModel):
+    """A sentence that says the requirement's topic itself does not exist ("Egna brukarundersökningar görs i dag
+    inte"): the topic opens it as subject of a negation in the same clause, or follows a negation closely as its
+    object ("tar inte fram någon kvalitetsberättelse"). Beside an arrangement it makes the requirement partial."""
+
+    negations: tuple[str, ...] = Field(min_length=1)
+    verbs: tuple[str, ...] = Field(
+        min_length=1, description="Active verbs of doing or having whose negation denies what follows ('tar inte "
+                                  "fram någon kvalitetsberättelse'); their subject is the doer, never denied.")
+    subject_verbs: tuple[str, ...] = Field(
+        min_length=1, description="Verbs of existence and passives whose negation denies their subject too "
+                                  "('Brukarundersökningar görs inte'); a negation that is one ('saknas') denies "
+                                  "by itself.")
+    verb_reach: int = Field(3, ge=1, description="The verb stands at most this many words before the negation "
+                                                 "('görs i dag inte').")
+    contrasts: tuple[str, ...] = Field(
+        (), description="Words that set something against the denial ('görs inte av nämnden utan av regionen'): "
+                        "such a sentence denies nothing outright.")
+    subject_opening: int = Field(
+        3, ge=1, description="A topic starting within this many words of the sentence's start is its subject.")
+    object_reach: int = Field(
+        4, ge=1, description="A topic starting within this many words after the negation is what it denies "
+                             "('inte fram någon särskild kvalitetsberättelse').")
+    prepositions: tuple[str, ...] = Field(
+        (), description="A topic after one of these near the start is no subject ('I hemtjänsten görs inga …').")
+    clause_marks: str = Field(",;", description="Punctuation that ends a clause.")
+    clause_breaks: tuple[str, ...] = Field(
+        (), description="Words that start another clause between the topic and the negation.")
+
+
 class ResponsibilityConfig(StrictModel):
     """How responsibility statements are recognised (matching.yaml, `responsibility`)."""
 
@@ -323,6 +357,7 @@ class MatchingConfig(StrictModel):
     responsibility: ResponsibilityConfig
     scopes: dict[Activity, ScopeRule]
     scope_exclusion: ScopeExclusion
+    topic_denial: TopicDenial
     scope_ignored_headings: tuple[str, ...] = Field(
         (), description="Words of a heading whose section only refers or lists (bilaga, referenser): its mentions of "
                         "an activity do not make the document cover it.")
@@ -383,6 +418,8 @@ class Catalog(StrictModel):
         terms += [t for rule in config.scopes.values() for t in (*rule.terms, *rule.names)]
         exclusion = config.scope_exclusion
         terms += [*exclusion.subjects, *exclusion.verbs, *exclusion.negations, *exclusion.headings]
+        terms += [*config.topic_denial.negations, *config.topic_denial.verbs,
+                  *config.topic_denial.subject_verbs, *config.topic_denial.contrasts]
         return terms
 
     def __iter__(self) -> Iterator[Requirement]:  # type: ignore[override]

@@ -80,6 +80,9 @@ class RequirementMatches:
     pools: Sequence[Hashable]          # per passage index, where its elements pool (PassageSet.pools)
     # Elements said not to exist yet (an admission or a plan), with the first passage that says so.
     denied_elements: Mapping[str, int] = field(default_factory=dict)
+    # The first passage in which an own sentence says the topic itself does not exist ("Egna
+    # brukarundersökningar görs i dag inte"; analysis.denials).
+    topic_denied: int | None = None
 
     def elements_for(self, match: PassageMatch) -> set[str]:
         """The elements a passage can count on: its own, and those pooled where it stands."""
@@ -288,6 +291,7 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
     ranked: list[tuple[float, int, PassageMatch]] = []
     section_elements: dict[Hashable, set[str]] = {}
     topic_passages: set[int] = set()
+    denial_at: int | None = None
     for index in phrases_at.keys() | heading_only:
         passage = items[index]
         sentences = passage.sentences
@@ -327,6 +331,9 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
         elements = sorted(words_of)
         if arranged or kinds & OWN:
             topic_passages.add(index)
+        if not spec.aggregate_topic and index in passages.denied and (denial_at is None or index < denial_at) and _denies_topic(
+                passages, index, {number: [t for t in per_sentence[number] if t in strong_terms] for number in about}):
+            denial_at = index
         score = (len(phrases) + 0.5 * len(headings) + len(elements) + arranged - len(near_misses))
         ranked.append((-score, index, PassageMatch(
             passage, phrases, headings, elements, score, near_misses, texts=texts, passage_index=index,
@@ -349,10 +356,18 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
                               {path: frozenset(names) for path, names in section_elements.items()},
                               own_anywhere, touched_anywhere, pools,
                               {name: index for index in sorted(topic_passages | phrases_at.keys(), reverse=True)
-                               for name in denied.get(index, ()) if name not in own_anywhere})
+                               for name in denied.get(index, ()) if name not in own_anywhere},
+                              denial_at)
 
 
 _RANK = itemgetter(0, 1)
+
+
+def _denies_topic(passages: PassageSet, index: int, terms_at: Mapping[int, Sequence[str]]) -> bool:
+    """A negation sentence of the passage has a topic phrase where it denies (analysis.denials)."""
+    denied, texts, sentences = passages.denied[index], passages.texts, passages.items[index].sentences
+    return any(sentences[number].kind == "negation" and position in denied
+               for number, terms in terms_at.items() for term in terms for position in texts.positions(term, index))
 
 
 def _framing(passages: PassageSet, on_topic: Iterable[int], own: SentenceHits, sibling: SentenceHits) \

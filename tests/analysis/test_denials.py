@@ -1,0 +1,58 @@
+"""Which words a sentence of the document's own denies: the thing said not to exist, never a place, a relation
+or something set against the denial (analysis.denials)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sosfs_check.analysis.indexed import index_units
+from sosfs_check.analysis.passages import analyse_passages
+from sosfs_check.analysis.terms import WordForms, words
+from sosfs_check.document.model import Locator, TextUnit
+
+
+def _denied_words(catalog, text: str) -> set[str]:
+    unit = TextUnit(block_id="b0", text=text, section_path=("5 Kvalitetsarbete",), section_level=1,
+                    locator=Locator(section="5 Kvalitetsarbete", block_index=0))
+    passages = analyse_passages(index_units([unit], WordForms.from_catalog(catalog)), catalog.matching)
+    tokens = words(text)
+    return {tokens[position] for position in passages.denied.get(0, ())}
+
+
+# (sentence, a word it denies, a word it does not deny)
+DENIALS = [
+    ("Egna brukarundersökningar görs i dag inte i någon av enheterna.", "brukarundersökningar", "enheterna"),
+    ("Nämnden tar i dag inte fram någon särskild kvalitetsberättelse.", "kvalitetsberättelse", "nämnden"),
+    ("Det finns ännu ingen gemensam rutin för synpunkter från anhöriga.", "rutin", "synpunkter"),
+    ("Någon sammanställning av klagomålen görs inte.", "sammanställning", None),
+    ("Förvaltningen saknar en samlad plan för kompetensutveckling.", "plan", None),
+    ("En rutin för hantering av hot saknas.", "rutin", None),
+    # denied in one part of the organisation: the thing is still denied, the part is not
+    ("I hemtjänsten görs inga journalgranskningar.", "journalgranskningar", "hemtjänsten"),
+]
+
+# Sentences that deny no thing: a place or relation, something set against the denial, another clause's subject.
+NOTHING_DENIED = [
+    "Resultaten ingår inte i verksamhetens riskanalys men används som underlag.",
+    "Lex Sarah-rapporter hanteras inte i avvikelsesystemet.",
+    "Brukarundersökningar görs inte av enheterna själva utan av SKR varje år.",
+    "Utöver det som görs vid förändringar görs inga riskanalyser.",
+    "Enheterna rapporterar i dag inte till något nationellt kvalitetsregister.",
+]
+
+
+@pytest.mark.parametrize(("text", "denied", "kept"), DENIALS)
+def test_a_negation_denies_its_subject_or_its_object(catalog, text, denied, kept):
+    found = _denied_words(catalog, text)
+    assert denied in found
+    assert kept not in found
+
+
+@pytest.mark.parametrize("text", NOTHING_DENIED)
+def test_a_place_a_relation_or_a_contrast_denies_no_thing(catalog, text):
+    assert not _denied_words(catalog, text)
+
+
+def test_conditions_and_own_arrangements_deny_nothing(catalog):
+    assert not _denied_words(catalog, "Om en rutin saknas ska enhetschefen ta fram en inom en månad.")
+    assert not _denied_words(catalog, "Enhetschefen ser till att brister inte uppstår.")
