@@ -225,7 +225,9 @@ def _element_hits(spec: EvidenceSpec, passages: PassageSet, candidates: set[int]
                 words.setdefault(name_of[term], set()).add(_DERIVED.get(term[0], plain(term)))
     for index, per_sentence in hits.items():
         if index in passages.labels:  # a row's label names what the row is about: it touches, never meets
-            touched.setdefault(index, set()).update(name_of[term] for terms in per_sentence.values() for term in terms)
+            for number, terms in per_sentence.items():  # … or, answered "Nej", names what the row lacks
+                said = denied if items[index].sentences[number].kind in ABSENT else touched
+                said.setdefault(index, set()).update(name_of[term] for term in terms if term[0] != "-")
             continue
         sentences = items[index].sentences
         about = topic_at.get(index, {})
