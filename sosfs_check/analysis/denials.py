@@ -4,7 +4,9 @@
 ingen samlad analys av klagomålen": a negation sentence (statements.py) denies the words that open it as its
 subject, in the same clause as the negation, and the words a few places after the negation, as its object. A
 sentence that sets something else against the denial ("görs inte av nämnden utan av regionen", "utöver …")
-denies nothing outright. The matcher asks whether a requirement's topic stands in such a place.
+denies nothing outright. The matcher asks whether a requirement's topic stands in such a place, and not
+qualified as one part of it ("inga skrivna samverkansrutiner med skolan" denies samverkan with the school, not
+samverkan).
 """
 
 from __future__ import annotations
@@ -17,8 +19,28 @@ from sosfs_check.analysis.terms import TermIndex
 from sosfs_check.catalog.models import TopicDenial
 
 
-def denied_positions(texts: TermIndex, text: str, index: int, sentences: tuple[Sentence, ...],
-                     rule: TopicDenial, words: DenialWords) -> frozenset[int]:
+class Denial(NamedTuple):
+    """Where the negation sentences of one text deny: the token positions of what they deny, and of the words that
+    qualify a denied thing as one part of something ("med", "för"): a term followed by one is denied only in
+    part."""
+
+    positions: frozenset[int]
+    qualifiers: frozenset[int]
+
+
+def denial_of(texts: TermIndex, text: str, index: int, sentences: tuple[Sentence, ...], rule: TopicDenial,
+              words: DenialWords) -> Denial | None:
+    """What the negation sentences of text `index` deny, or None when they deny nothing."""
+    positions = _denied_positions(texts, text, index, sentences, rule, words)
+    if not positions:
+        return None
+    tokens = texts.tokens(index)
+    return Denial(positions, frozenset(position for position in range(min(positions), len(tokens))
+                                       if tokens[position] in rule.qualifiers))
+
+
+def _denied_positions(texts: TermIndex, text: str, index: int, sentences: tuple[Sentence, ...],
+                      rule: TopicDenial, words: DenialWords) -> frozenset[int]:
     """The token positions of text `index` where a word stands denied."""
     denied: set[int] = set()
     tokens = texts.tokens(index)

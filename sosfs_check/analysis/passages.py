@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterator, Sequence
 from typing import NamedTuple
 
-from sosfs_check.analysis.denials import DenialWords, denied_positions
+from sosfs_check.analysis.denials import Denial, DenialWords, denial_of
 from sosfs_check.analysis.indexed import IndexedUnits
 from sosfs_check.analysis.model import Frequency, Responsibility
 from sosfs_check.analysis.statements import (
@@ -69,7 +69,7 @@ class PassageSet:
         # Per passage, the sentences with a word that refers back ("detta", "dessa"): statements.anaphora.
         self.anaphoric: dict[int, frozenset[int]] = {}
         # Per passage, the token positions its negation sentences deny ("Egna brukarundersökningar görs inte").
-        self.denied: dict[int, frozenset[int]] = {}
+        self.denied: dict[int, Denial] = {}
         # The matcher's sentence hits per term list, kept for the whole check (see matching.matcher).
         self.sentence_hits: dict[tuple[str, ...], dict[int, dict[int, list[str]]]] = {}
 
@@ -202,8 +202,8 @@ def analyse_passages(indexed: IndexedUnits, config: MatchingConfig,
     return passage_set
 
 
-def _denials(passages: PassageSet, rule: TopicDenial) -> dict[int, frozenset[int]]:
-    """Per passage with a negation sentence, the token positions it denies (denials.py)."""
+def _denials(passages: PassageSet, rule: TopicDenial) -> dict[int, Denial]:
+    """Per passage with a negation sentence that denies something, where (denials.py)."""
     texts = passages.texts
     with_negation = [index for index, passage in enumerate(passages.items)
                      if any(sentence.kind == "negation" for sentence in passage.sentences)]
@@ -216,10 +216,10 @@ def _denials(passages: PassageSet, rule: TopicDenial) -> dict[int, frozenset[int
         return {index: frozenset(at) for index, at in found.items()}
 
     at = [positions(terms) for terms in (rule.negations, rule.verbs, rule.subject_verbs, rule.contrasts)]
-    found = {index: denied_positions(texts, passages.items[index].unit.text, index, passages.items[index].sentences,
-                                     rule, DenialWords(*(found.get(index, frozenset()) for found in at)))
+    found = {index: denial_of(texts, passages.items[index].unit.text, index, passages.items[index].sentences, rule,
+                              DenialWords(*(found.get(index, frozenset()) for found in at)))
              for index in with_negation if index in at[0]}
-    return {index: at for index, at in found.items() if at}
+    return {index: denial for index, denial in found.items() if denial is not None}
 
 
 def _lead_ins(passages: list[Passage]) -> dict[int, int]:

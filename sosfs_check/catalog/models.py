@@ -277,6 +277,9 @@ class TopicDenial(StrictModel):
     clause_marks: str = Field(",;", description="Punctuation that ends a clause.")
     clause_breaks: tuple[str, ...] = Field(
         (), description="Words that start another clause between the topic and the negation.")
+    qualifiers: tuple[str, ...] = Field(
+        (), description="Prepositions that, right after the denied topic, make it one part of the topic ('inga "
+                        "samverkansrutiner med skolan'): only that part is denied.")
 
 
 class ResponsibilityConfig(StrictModel):

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from sosfs_check.analysis.passages import Passage, PassageSet
 from sosfs_check.analysis.statements import ABSENT, OWN
-from sosfs_check.analysis.terms import TermIndex, plain
+from sosfs_check.analysis.terms import TermIndex, plain, term_words
 from sosfs_check.catalog.models import EvidenceSpec, Requirement
 
 
@@ -84,9 +84,15 @@ class RequirementMatches:
     # brukarundersökningar görs i dag inte"; analysis.denials).
     topic_denied: int | None = None
 
+    # Per pool, elements an admission or a plan there says are lacking ("Mallen har inget avsnitt om ansvar").
+    section_denied: Mapping[Hashable, frozenset[str]] = field(default_factory=dict)
+
     def elements_for(self, match: PassageMatch) -> set[str]:
-        """The elements a passage can count on: its own, and those pooled where it stands."""
-        return set(match.elements) | self.section_elements.get(self.pools[match.passage_index], frozenset())
+        """The elements a passage can count on: its own, and those pooled where it stands unless the text there
+        says they are lacking."""
+        pool = self.pools[match.passage_index]
+        pooled = self.section_elements.get(pool, frozenset()) - self.section_denied.get(pool, frozenset())
+        return set(match.elements) | pooled
 
     def __iter__(self) -> Iterator[PassageMatch]:
         return iter(self.matches)
@@ -359,16 +365,19 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
                               own_anywhere, touched_anywhere, pools,
                               {name: index for index in sorted(topic_passages | phrases_at.keys(), reverse=True)
                                for name in denied.get(index, ()) if name not in own_anywhere},
-                              denial_at)
+                              denial_at, {pools[index]: frozenset(names) for index, names in denied.items()
+                                          if index in topic_passages or index in phrases_at})
 
 
 _RANK = itemgetter(0, 1)
 
 
 def _denies_topic(passages: PassageSet, index: int, terms_at: Mapping[int, Sequence[str]]) -> bool:
-    """A negation sentence of the passage has a topic phrase where it denies (analysis.denials)."""
-    denied, texts, sentences = passages.denied[index], passages.texts, passages.items[index].sentences
-    return any(sentences[number].kind == "negation" and position in denied
+    """A negation sentence of the passage has a topic phrase where it denies, not qualified as one part of the topic
+    (analysis.denials)."""
+    denial, texts, sentences = passages.denied[index], passages.texts, passages.items[index].sentences
+    return any(sentences[number].kind == "negation" and position in denial.positions
+               and position + len(term_words(term)) not in denial.qualifiers
                for number, terms in terms_at.items() for term in terms for position in texts.positions(term, index))
 
 

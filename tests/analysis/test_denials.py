@@ -16,7 +16,8 @@ def _denied_words(catalog, text: str) -> set[str]:
                     locator=Locator(section="5 Kvalitetsarbete", block_index=0))
     passages = analyse_passages(index_units([unit], WordForms.from_catalog(catalog)), catalog.matching)
     tokens = words(text)
-    return {tokens[position] for position in passages.denied.get(0, ())}
+    denial = passages.denied.get(0)
+    return {tokens[position] for position in denial.positions} if denial else set()
 
 
 # (sentence, a word it denies, a word it does not deny)
