@@ -95,6 +95,10 @@ class Element(StrictModel):
     together_with: tuple[str, ...] = Field(
         (), description="Words one of which must stand in the same sentence for the terms to count: 'följa' "
                         "meets 'följa processer och rutiner' beside 'rutin', not in 'utför arbetet enligt beslut'.")
+    shown_elsewhere: tuple[str, ...] = Field(
+        (), description="Words that say the element is shown in another document ('framgår av processkartan', 'se "
+                        "bilaga 2'): in a sentence with one of them the terms only touch the element, for "
+                        "requirements that ask the document to show it (the activities of a process in order).")
 
 
 class WeakPhrase(StrictModel):
@@ -411,7 +415,8 @@ class Catalog(StrictModel):
         for requirement in self.requirements:
             spec = requirement.evidence
             terms += [*spec.phrases, *spec.heading_terms, *spec.near_miss_terms, *spec.sibling_terms, *spec.own_terms,
-                      *(t for e in spec.elements for t in (*e.terms, *e.parts, *e.together_with, *e.partly)),
+                      *(t for e in spec.elements
+                        for t in (*e.terms, *e.parts, *e.together_with, *e.partly, *e.shown_elsewhere)),
                       *(t for weak in spec.weak_phrases for t in (*weak.terms, *weak.together_with))]
         config = self.matching
         terms += [*config.term_matching.particle_verbs, *config.regulation_column_terms,

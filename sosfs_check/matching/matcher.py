@@ -213,6 +213,9 @@ def _element_hits(spec: EvidenceSpec, passages: PassageSet, candidates: set[int]
             for number in per_sentence:
                 derived.setdefault(index, {}).setdefault(number, []).append(f"-{element.name}")
                 name_of[f"-{element.name}"] = element.name
+    # Where an element is said to be shown in another document ("framgår av processkartan"): there it is touched.
+    elsewhere = {element.name: _sentences_with(passages, element.shown_elsewhere)
+                 for element in spec.elements if element.shown_elsewhere}
     own_elements: dict[int, dict[str, set[str]]] = {}  # per passage: element name → the words that met it
     touched: dict[int, set[str]] = {}
     denied: dict[int, set[str]] = {}  # per passage: elements its admissions or plans say do not exist yet
@@ -241,6 +244,9 @@ def _element_hits(spec: EvidenceSpec, passages: PassageSet, candidates: set[int]
             kind = sentences[number].kind
             dropped = set() if number in about or number - 1 in about else near_topic
             found = [(name_of[term], term) for term in terms if name_of[term] not in dropped]
+            if elsewhere:
+                found = [(name, f"-{term}" if term[0] != "-" and number in elsewhere.get(name, {}).get(index, {})
+                          else term) for name, term in found]
             if kind == "regulation":  # a restated rule names what an own one after it applies to
                 found = [(name, term) for name, term in found if name in context]
             # Words that say only part of an element ("samverkan är en förutsättning för god kvalitet") touch it.
