@@ -116,3 +116,19 @@ def test_neither_nor_excludes_both_activities(tmp_path):
                    "Nämnden bedriver varken hälso- och sjukvård eller verksamhet enligt LSS.",
                    "Inom nämndens område finns därför ingen MAS och ingen patientsäkerhetsberättelse.")
     assert scope.activities == ["socialtjänst"]
+
+
+def test_an_organisation_named_after_an_activity_is_not_the_activity(tmp_path):
+    # "Socialtjänstnämnden" is the subject, not socialtjänst: only health care is excluded.
+    scope = _scope(tmp_path, "Socialtjänstnämnden ansvarar för individ- och familjeomsorgen och äldreomsorgen.",
+                   "Socialtjänstnämnden är alltså inte vårdgivare, och detta ledningssystem omfattar inte hälso- och "
+                   "sjukvård.")
+    assert scope.activities == ["socialtjänst"] and list(scope.excluded_by) == ["hälso- och sjukvård"]
+
+
+def test_under_a_scope_heading_an_activity_in_another_clause_is_not_excluded(tmp_path):
+    path = tmp_path / "d.md"
+    path.write_text("# 1 Omfattning och avgränsning\n\nNämnden ansvarar för ekonomiskt bistånd och barn och unga. "
+                    "Arbetsmarknadsinsatserna är inte socialtjänst och omfattas därför inte av SOSFS 2011:9.\n",
+                    encoding="utf-8")
+    assert check(path).document.scope.activities == ["socialtjänst"]
