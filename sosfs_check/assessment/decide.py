@@ -118,7 +118,8 @@ def decide(requirement: Requirement, found: RequirementMatches, config: Matching
         return finding("covered", "covered.arrangement", f"Dokumentet beskriver en egen ordning ({_where(best)}).",
                        signals=signals_of(best), evidence=evidence)
 
-    absent_core = [name for name in needed if name not in found.own_elements and name not in found.touched_elements]
+    absent_core = [e.name for e in requirement.evidence.elements
+                   if e.core and e.name not in found.own_elements and e.name not in found.touched_elements]
     own_text = [m for m, kind in kinds if kind in ("arrangement", "mention", "prose")]
     if requirement.evidence.missing_without_elements and absent_core and own_text:
         nearest = (arrangements or own_text)[0]

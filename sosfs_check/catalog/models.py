@@ -95,6 +95,11 @@ class Element(StrictModel):
     together_with: tuple[str, ...] = Field(
         (), description="Words one of which must stand in the same sentence for the terms to count: 'följa' "
                         "meets 'följa processer och rutiner' beside 'rutin', not in 'utför arbetet enligt beslut'.")
+    in_heading: bool = Field(False, description="The heading over the text may carry the element: under "
+                                                "'Samverkan inom förvaltningen' the text is about internal samverkan.")
+    core: bool = Field(True, description="Under missing_without_elements, whether this element's absence makes the "
+                                         "requirement missing; an element that is not core (how samverkan is "
+                                         "ordered) only leaves it partial.")
     shown_elsewhere: tuple[str, ...] = Field(
         (), description="Words that say the element is shown in another document ('framgår av processkartan', 'se "
                         "bilaga 2'): in a sentence with one of them the terms only touch the element, for "
@@ -123,7 +128,8 @@ class EvidenceSpec(StrictModel):
                            "that activity in particular (KLAG-HSL: complaints on health care referred elsewhere).")
     missing_without_elements: bool = Field(
         False, description="The elements are the requirement's core (sannolikhet for RISK-2): when the document's "
-                           "own text never names them, the requirement is missing, not partial.")
+                           "own text never names one of them (of those marked core), the requirement is missing, not "
+                           "partial.")
     missing_when_denied: bool = Field(
         False, description="The element is the whole duty (choosing where samverkan is needed): when the document "
                            "says it does not exist yet, the requirement is missing, whatever else it arranges on "

@@ -103,7 +103,7 @@ class RequirementMatches:
 
 _CARRYING = OWN - {"hedge"} | {"regulation"}  # a regulation sentence carries context elements only (_element_hits)
 _LEAD_IN = OWN - {"hedge"}  # a list introduction in the organisation's own voice lends its bullets a subject
-_DERIVED = {"#": "rytm", "+": "uppräkning", "-": "delvis"}  # what stands for an element no single term met
+_DERIVED = {"#": "rytm", "+": "uppräkning", "-": "delvis", "^": "rubrik"}  # what stands for an element no single term met
 
 SentenceHits = dict[int, dict[int, list[str]]]
 """Per passage index, per sentence number, the terms standing there."""
@@ -198,6 +198,12 @@ def _element_hits(spec: EvidenceSpec, passages: PassageSet, candidates: set[int]
                         derived.setdefault(index, {}).setdefault(number, []).append(f"#{element.name}")
                         name_of[f"#{element.name}"] = element.name
     for element in spec.elements:
+        if element.in_heading:  # the heading says it of every own sentence under it
+            for index in passages.contexts.texts_with(element.terms):
+                for number, sentence in enumerate(items[index].sentences):
+                    if sentence.kind in _CARRYING and sentence.kind != "regulation":
+                        derived.setdefault(index, {}).setdefault(number, []).append(f"^{element.name}")
+                        name_of[f"^{element.name}"] = element.name
         if element.together_with:  # its terms count only beside one of these words
             beside = _sentences_with(passages, element.together_with)
             for index, per_sentence in _sentences_with(passages, element.terms).items():
