@@ -56,6 +56,8 @@ KINDS = [
     ("Förvaltningen undersöker varje år hur brukarna upplever hemtjänsten och redovisar det för nämnden.", None,
      "arrangement"),
     ("Enheterna registrerar i dag inte bara fall utan också trycksår i Senior alert.", None, "arrangement"),
+    ("Klagomål på hälso- och sjukvården tar vi inte emot i e-tjänsten.", None, "mention"),  # subject after verb
+    ("Någon särskild kvalitetsberättelse tar nämnden i dag inte fram.", None, "mention"),
     ("Om enheten ännu inte har någon riskanalys gör enhetschefen en inom en månad.", None, "arrangement"),
 ]
 
