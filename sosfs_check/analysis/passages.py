@@ -205,21 +205,27 @@ def analyse_passages(indexed: IndexedUnits, config: MatchingConfig,
 def _denials(passages: PassageSet, rule: TopicDenial) -> dict[int, Denial]:
     """Per passage with a negation sentence that denies something, where (denials.py)."""
     texts = passages.texts
-    with_negation = [index for index, passage in enumerate(passages.items)
-                     if any(sentence.kind == "negation" for sentence in passage.sentences)]
 
     def positions(terms: Sequence[str]) -> dict[int, frozenset[int]]:
-        found: dict[int, set[int]] = {}
+        at: dict[int, set[int]] = {}
         for term in terms:
             for index in texts.hits(term):
-                found.setdefault(index, set()).update(texts.positions(term, index))
-        return {index: frozenset(at) for index, at in found.items()}
+                at.setdefault(index, set()).update(texts.positions(term, index))
+        return {index: frozenset(found) for index, found in at.items()}
 
-    at = [positions(terms) for terms in (rule.negations, rule.verbs, rule.subject_verbs, rule.contrasts)]
-    found = {index: denial_of(texts, passages.items[index].unit.text, index, passages.items[index].sentences, rule,
-                              DenialWords(*(found.get(index, frozenset()) for found in at)))
-             for index in with_negation if index in at[0]}
-    return {index: denial for index, denial in found.items() if denial is not None}
+    negations, verbs = positions(rule.negations), positions(rule.verbs)
+    subject_verbs, contrasts = positions(rule.subject_verbs), positions(rule.contrasts)
+    denials: dict[int, Denial] = {}
+    for index in negations:
+        passage = passages.items[index]
+        if not any(sentence.kind == "negation" for sentence in passage.sentences):
+            continue
+        words = DenialWords(negations=negations[index], verbs=verbs.get(index, frozenset()),
+                            subject_verbs=subject_verbs.get(index, frozenset()),
+                            contrasts=contrasts.get(index, frozenset()))
+        if (denial := denial_of(texts, passage.unit.text, index, passage.sentences, rule, words)) is not None:
+            denials[index] = denial
+    return denials
 
 
 def _lead_ins(passages: list[Passage]) -> dict[int, int]:

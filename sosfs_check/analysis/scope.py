@@ -97,7 +97,9 @@ def _denies(passages: PassageSet, rule: ScopeExclusion, name: str, index: int, s
     opening = sentence.first_token + rule.subject_opening
     tokens = texts.tokens(index)
     named = _positions_in(texts, name, index, sentence)
-    if about_scope and any(one_clause(texts, text, index, p, verb, rule.clause_breaks, rule.clause_marks)
+    # After the verb the activities it denies may be listed ("Här ingår inte daglig verksamhet och inte hälso- och
+    # sjukvård"); before it, the activity must be in its clause.
+    if about_scope and any(p > verb or one_clause(texts, text, index, p, verb, rule.clause_breaks, rule.clause_marks)
                            for p in named for verb in verbs):
         return True
     if any(p < opening and p < min(verbs) and not set(tokens[sentence.first_token:p]) & set(rule.prepositions)

@@ -9,7 +9,8 @@ In order, the first rule that applies decides:
 3. ``covered.arrangement``          an own arrangement names the topic, and every essential element stands
                                     in its own sentences, its table row or its section.
 4. ``missing.element_absent.X``     (requirements whose elements are their core, like sannolikhet for RISK-2)
-                                    the element appears nowhere in the organisation's own text on the topic.
+                                    a core element appears nowhere in the organisation's own text on the topic,
+                                    not even touched.
 5. ``missing.element_denied.X``     (requirements whose element is the whole duty, like choosing where samverkan
                                     is needed for SAMV-*-1) the document says the element does not exist yet,
                                     and says nothing of it in part.
@@ -31,7 +32,8 @@ from sosfs_check.catalog.models import MatchingConfig, Requirement
 from sosfs_check.matching.matcher import PassageMatch, RequirementMatches, display
 
 RULES: tuple[str, ...] = (
-    "not_applicable.scope", "partial.topic_denied", "covered.arrangement", "missing.element_absent", "missing.element_denied",
+    "not_applicable.scope", "partial.topic_denied", "covered.arrangement", "missing.element_absent",
+    "missing.element_denied",
     "partial.element_missing",
     "partial.mention", "partial.definition", "partial.enumeration", "partial.no_arrangement",
     "missing.plan_or_absence", "missing.regulation_only", "missing.no_text",
@@ -118,14 +120,14 @@ def decide(requirement: Requirement, found: RequirementMatches, config: Matching
         return finding("covered", "covered.arrangement", f"Dokumentet beskriver en egen ordning ({_where(best)}).",
                        signals=signals_of(best), evidence=evidence)
 
-    absent_core = [e.name for e in requirement.evidence.elements
-                   if e.core and e.name not in found.own_elements and e.name not in found.touched_elements]
+    core = [element.name for element in requirement.evidence.elements if element.core]
+    absent_core = [name for name in core if name not in found.own_elements and name not in found.touched_elements]
     own_text = [m for m, kind in kinds if kind in ("arrangement", "mention", "prose")]
     if requirement.evidence.missing_without_elements and absent_core and own_text:
         nearest = (arrangements or own_text)[0]
         why = f"Organisationens egen text tar aldrig upp {', '.join(absent_core)}."
-        return finding("missing", f"missing.element_absent.{absent_core[0]}", why, missing_elements=absent_core, signals=signals_of(nearest),
-                       evidence=[_evidence(nearest, config, why)])
+        return finding("missing", f"missing.element_absent.{absent_core[0]}", why, missing_elements=absent_core,
+                       signals=signals_of(nearest), evidence=[_evidence(nearest, config, why)])
     denied = [name for name in needed if name in found.denied_elements and name not in found.touched_elements]
     if requirement.evidence.missing_when_denied and denied and own_text:
         # Quote the passage that says so.

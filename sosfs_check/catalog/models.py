@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -261,10 +261,12 @@ class ScopeExclusion(StrictModel):
 
 class TopicDenial(StrictModel):
     """A sentence that says the requirement's topic itself does not exist ("Egna brukarundersökningar görs i dag
-    inte"): the topic opens it as subject of a negation in the same clause, or follows a negation closely as its
-    object ("tar inte fram någon kvalitetsberättelse"). Beside an arrangement it makes the requirement partial."""
+    inte"): the topic opens its clause as subject of a denied verb of existence, or follows a negation closely as
+    its object ("tar inte fram någon kvalitetsberättelse"). Beside an arrangement it makes the requirement partial
+    (analysis/denials.py). Catalog terms (with mode marks) are looked up in the index; the word lists at the end
+    are compared with tokens as written."""
 
-    negations: tuple[str, ...] = Field(min_length=1)
+    negations: tuple[str, ...] = Field(min_length=1, description="Words that deny ('inte', 'ingen', 'saknas').")
     verbs: tuple[str, ...] = Field(
         min_length=1, description="Active verbs of doing or having whose negation denies what follows ('tar inte "
                                   "fram någon kvalitetsberättelse'); their subject is the doer, never denied.")
@@ -278,18 +280,35 @@ class TopicDenial(StrictModel):
         (), description="Words that set something against the denial ('görs inte av nämnden utan av regionen'): "
                         "such a sentence denies nothing outright.")
     subject_opening: int = Field(
-        3, ge=1, description="A topic starting within this many words of the sentence's start is its subject.")
+        3, ge=1, description="A topic starting within this many words of its clause's start is its subject.")
     object_reach: int = Field(
         4, ge=1, description="A topic starting within this many words after the negation is what it denies "
                              "('inte fram någon särskild kvalitetsberättelse').")
+    # Compared with tokens as written (lower case, no mode marks).
     prepositions: tuple[str, ...] = Field(
-        (), description="A topic after one of these near the start is no subject ('I hemtjänsten görs inga …').")
+        (), description="A topic after one of these near the start is no subject ('I hemtjänsten görs inga …'); "
+                        "right after the negation, one restricts it ('inte på alla enheter').")
+    none_words: tuple[str, ...] = Field(
+        (), description="After a preposition, words that make the negation deny everywhere ('inte i någon av').")
+    restrictions: tuple[str, ...] = Field(
+        (), description="Words right after the negation that limit it rather than deny ('inte alla', 'inte bara').")
+    coordinators: tuple[str, ...] = Field(
+        (), description="A negation after one of these shares the verb of the negation before it ('finns ingen "
+                        "rutin och ingen plan').")
     clause_marks: str = Field(",;", description="Punctuation that ends a clause.")
     clause_breaks: tuple[str, ...] = Field(
         (), description="Words that start another clause between the topic and the negation.")
     qualifiers: tuple[str, ...] = Field(
         (), description="Prepositions that, right after the denied topic, make it one part of the topic ('inga "
                         "samverkansrutiner med skolan'): only that part is denied.")
+
+    @field_validator("prepositions", "none_words", "restrictions", "coordinators", "clause_breaks", "qualifiers")
+    @classmethod
+    def _plain_words(cls, words: tuple[str, ...]) -> tuple[str, ...]:
+        marked = [word for word in words if word != word.lower() or not word.isalpha()]
+        if marked:
+            raise ValueError(f"jämförs med ord som de står, utan märkning och i gemener: {', '.join(marked)}")
+        return words
 
 
 class ResponsibilityConfig(StrictModel):

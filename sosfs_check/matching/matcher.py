@@ -103,7 +103,8 @@ class RequirementMatches:
 
 _CARRYING = OWN - {"hedge"} | {"regulation"}  # a regulation sentence carries context elements only (_element_hits)
 _LEAD_IN = OWN - {"hedge"}  # a list introduction in the organisation's own voice lends its bullets a subject
-_DERIVED = {"#": "rytm", "+": "uppräkning", "-": "delvis", "^": "rubrik"}  # what stands for an element no single term met
+# What stands for an element no single term met: a rhythm, a list of its parts, words saying part of it, the heading.
+_DERIVED = {"#": "rytm", "+": "uppräkning", "-": "delvis", "^": "rubrik"}
 
 SentenceHits = dict[int, dict[int, list[str]]]
 """Per passage index, per sentence number, the terms standing there."""
@@ -179,7 +180,8 @@ def _topic_hits(spec: EvidenceSpec, passages: PassageSet) -> tuple[SentenceHits,
 def _element_hits(spec: EvidenceSpec, passages: PassageSet, candidates: set[int], topic_at: SentenceHits) \
         -> tuple[dict[int, dict[str, set[str]]], dict[int, set[str]], dict[int, set[str]]]:
     """Per passage, the elements its own sentences carry, those it only touches (in a definition or a hedge),
-    and those it says do not exist yet (in an admission or a plan). `candidates`: the passages where a rhythm may stand for a regularity element; `topic_at`: where the
+    and those it says do not exist yet (in an admission or a plan). `candidates`: the passages where a rhythm may
+    stand for a regularity element; `topic_at`: where the
     topic is named, for elements that must be said of it (reach: sentence)."""
     items = passages.items
     element_terms = [term for element in spec.elements if not element.together_with for term in element.terms]
@@ -201,7 +203,7 @@ def _element_hits(spec: EvidenceSpec, passages: PassageSet, candidates: set[int]
         if element.in_heading:  # the heading says it of every own sentence under it
             for index in passages.contexts.texts_with(element.terms):
                 for number, sentence in enumerate(items[index].sentences):
-                    if sentence.kind in _CARRYING and sentence.kind != "regulation":
+                    if sentence.kind in _LEAD_IN:  # own sentences (the regulation's never)
                         derived.setdefault(index, {}).setdefault(number, []).append(f"^{element.name}")
                         name_of[f"^{element.name}"] = element.name
         if element.together_with:  # its terms count only beside one of these words
@@ -351,8 +353,8 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
         elements = sorted(words_of)
         if arranged or kinds & OWN:
             topic_passages.add(index)
-        if not spec.aggregate_topic and index in passages.denied and (denial_at is None or index < denial_at) and _denies_topic(
-                passages, index, {number: [t for t in per_sentence[number] if t in strong_terms] for number in about}):
+        if not spec.aggregate_topic and index in passages.denied and (denial_at is None or index < denial_at) \
+                and _denies_topic(passages, index, {n: [t for t in per_sentence[n] if t in strong_terms] for n in about}):
             denial_at = index
         score = (len(phrases) + 0.5 * len(headings) + len(elements) + arranged - len(near_misses))
         ranked.append((-score, index, PassageMatch(
@@ -377,20 +379,35 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
                               own_anywhere, touched_anywhere, pools,
                               {name: index for index in sorted(topic_passages | phrases_at.keys(), reverse=True)
                                for name in denied.get(index, ()) if name not in own_anywhere},
-                              denial_at, {pools[index]: frozenset(names) for index, names in denied.items()
-                                          if index in topic_passages or index in phrases_at})
+                              denial_at, _pooled(pools, {index: names for index, names in denied.items()
+                                                         if index in topic_passages or index in phrases_at}))
 
 
 _RANK = itemgetter(0, 1)
 
 
+def _pooled(pools: Sequence[Hashable], per_passage: Mapping[int, Iterable[str]]) -> dict[Hashable, frozenset[str]]:
+    """What the passages of each pool say, together."""
+    found: dict[Hashable, set[str]] = {}
+    for index, names in per_passage.items():
+        found.setdefault(pools[index], set()).update(names)
+    return {pool: frozenset(names) for pool, names in found.items()}
+
+
 def _denies_topic(passages: PassageSet, index: int, terms_at: Mapping[int, Sequence[str]]) -> bool:
-    """A negation sentence of the passage has a topic phrase where it denies, not qualified as one part of the topic
-    (analysis.denials)."""
+    """A negation sentence of the passage has a topic phrase of its own where it denies, not qualified as one part
+    of the topic (analysis.denials)."""
     denial, texts, sentences = passages.denied[index], passages.texts, passages.items[index].sentences
-    return any(sentences[number].kind == "negation" and position in denial.positions
-               and position + len(term_words(term)) not in denial.qualifiers
-               for number, terms in terms_at.items() for term in terms for position in texts.positions(term, index))
+    for number, terms in terms_at.items():
+        sentence = sentences[number]
+        if sentence.kind != "negation":
+            continue
+        for term in terms:
+            for position in texts.positions(term, index):
+                if (sentence.first_token <= position < sentence.end_token and position in denial.positions
+                        and position + len(term_words(term)) not in denial.qualifiers):
+                    return True
+    return False
 
 
 def _framing(passages: PassageSet, on_topic: Iterable[int], own: SentenceHits, sibling: SentenceHits) \

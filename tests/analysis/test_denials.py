@@ -25,9 +25,15 @@ DENIALS = [
     ("Egna brukarundersökningar görs i dag inte i någon av enheterna.", "brukarundersökningar", "enheterna"),
     ("Nämnden tar i dag inte fram någon särskild kvalitetsberättelse.", "kvalitetsberättelse", "nämnden"),
     ("Det finns ännu ingen gemensam rutin för synpunkter från anhöriga.", "rutin", "synpunkter"),
-    ("Någon sammanställning av klagomålen görs inte.", "sammanställning", None),
-    ("Förvaltningen saknar en samlad plan för kompetensutveckling.", "plan", None),
-    ("En rutin för hantering av hot saknas.", "rutin", None),
+    ("Någon sammanställning av klagomålen görs inte.", "sammanställning", "klagomålen"),
+    ("Förvaltningen saknar en samlad plan för kompetensutveckling.", "plan", "förvaltningen"),
+    ("En rutin för hantering av hot saknas.", "rutin", "hot"),
+    ("Ingen brukarundersökning görs.", "brukarundersökning", "görs"),
+    # a second negation shares the verb of the first
+    ("Det finns i dag ingen rutin för klagomål och ingen plan för uppföljning.", "plan", "uppföljning"),
+    # the subject of the clause that holds the negation, not of the sentence
+    ("Egenkontroller görs varje månad men brukarundersökningar görs inte alls.", "brukarundersökningar",
+     "egenkontroller"),
     # denied in one part of the organisation: the thing is still denied, the part is not
     ("I hemtjänsten görs inga journalgranskningar.", "journalgranskningar", "hemtjänsten"),
 ]
@@ -38,6 +44,9 @@ NOTHING_DENIED = [
     "Lex Sarah-rapporter hanteras inte i avvikelsesystemet.",
     "Brukarundersökningar görs inte av enheterna själva utan av SKR varje år.",
     "Utöver det som görs vid förändringar görs inga riskanalyser.",
+    # a negation that limits rather than denies
+    "Egenkontroller görs inte på alla enheter.",
+    "Riskanalyser görs inte bara inför förändringar.",
     "Enheterna rapporterar i dag inte till något nationellt kvalitetsregister.",
 ]
 

@@ -56,6 +56,11 @@ KINDS = [
     ("Förvaltningen undersöker varje år hur brukarna upplever hemtjänsten och redovisar det för nämnden.", None,
      "arrangement"),
     ("Enheterna registrerar i dag inte bara fall utan också trycksår i Senior alert.", None, "arrangement"),
+    ("Kravet: För varje process ska de aktiviteter som ingår identifieras.", None, "regulation"),  # a quoted label
+    ("Av socialtjänstlagen och 24 a § LSS följer att var och en ska medverka till god kvalitet.", None,
+     "regulation"),
+    ("Kvalitetsrådet pekade ut följande utvecklingsområden för 2026–2027:", None, "mention"),
+    ("I årsanalysen pekas nya förbättringsområden för kommande år ut.", None, "arrangement"),  # a recurring step
     ("Klagomål på hälso- och sjukvården tar vi inte emot i e-tjänsten.", None, "mention"),  # subject after verb
     ("Någon särskild kvalitetsberättelse tar nämnden i dag inte fram.", None, "mention"),
     ("Om enheten ännu inte har någon riskanalys gör enhetschefen en inom en månad.", None, "arrangement"),

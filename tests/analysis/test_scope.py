@@ -132,3 +132,11 @@ def test_under_a_scope_heading_an_activity_in_another_clause_is_not_excluded(tmp
                     "Arbetsmarknadsinsatserna är inte socialtjänst och omfattas därför inte av SOSFS 2011:9.\n",
                     encoding="utf-8")
     assert check(path).document.scope.activities == ["socialtjänst"]
+
+
+def test_under_a_scope_heading_activities_listed_after_the_denied_verb_are_excluded(tmp_path):
+    path = tmp_path / "d.md"
+    path.write_text("# 1 Omfattning\n\nNämnden ansvarar för hemtjänst och särskilt boende. Här ingår inte gruppbostäder "
+                    "enligt LSS och inte hälso- och sjukvård.\n\n# 2 Hälso- och sjukvård\n\nMAS följer upp "
+                    "patientsäkerheten och anmäler enligt lex Maria.\n", encoding="utf-8")
+    assert "hälso- och sjukvård" not in check(path).document.scope.activities
