@@ -60,7 +60,7 @@ KINDS = [
     ("Av socialtjänstlagen och 24 a § LSS följer att var och en ska medverka till god kvalitet.", None,
      "regulation"),
     ("Kvalitetsrådet pekade ut följande utvecklingsområden för 2026–2027:", None, "mention"),
-    ("I årsanalysen pekas nya förbättringsområden för kommande år ut.", None, "arrangement"),  # a recurring step
+    ("I årsanalysen pekas nya förbättringsområden för kommande år ut.", None, "prose"),  # no plan: a recurring step
     ("Klagomål på hälso- och sjukvården tar vi inte emot i e-tjänsten.", None, "mention"),  # subject after verb
     ("Någon särskild kvalitetsberättelse tar nämnden i dag inte fram.", None, "mention"),
     ("Om enheten ännu inte har någon riskanalys gör enhetschefen en inom en månad.", None, "arrangement"),
