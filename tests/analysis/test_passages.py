@@ -61,6 +61,7 @@ KINDS = [
      "regulation"),
     ("Kvalitetsrådet pekade ut följande utvecklingsområden för 2026–2027:", None, "mention"),
     ("I årsanalysen pekas nya förbättringsområden för kommande år ut.", None, "prose"),  # no plan: a recurring step
+    ("MAS har pekat ut följande processer där samverkan behövs för att förebygga vårdskador:", None, "arrangement"),
     ("Klagomål på hälso- och sjukvården tar vi inte emot i e-tjänsten.", None, "mention"),  # subject after verb
     ("Någon särskild kvalitetsberättelse tar nämnden i dag inte fram.", None, "mention"),
     ("Om enheten ännu inte har någon riskanalys gör enhetschefen en inom en månad.", None, "arrangement"),
