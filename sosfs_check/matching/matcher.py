@@ -294,7 +294,8 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
     sibling_at = texts.texts_with(spec.sibling_terms)
     sibling_context = contexts.texts_with(spec.sibling_terms)
     # Only passages on the topic frame the ones after them: a role's introduction naming patients frames nothing.
-    framed = _framing(passages, phrases_at.keys(), _sentences_with(passages, spec.own_terms),
+    own_at = _sentences_with(passages, spec.own_terms)
+    framed = _framing(passages, phrases_at.keys(), own_at,
                       _sentences_with(passages, spec.sibling_terms)) if spec.sibling_terms else {}
     # Where the document treats the requirement's own activity on its own ("Klagomål som rör hälso- och
     # sjukvården hänvisas till patientnämnden"), that text governs, not what it says in general.
@@ -337,6 +338,10 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
             continue
         if own_treated and framed.get(index) != "own":
             continue
+        # A passage that treats the own activity in a sentence of its own ("Klagomål som gäller hälso- och
+        # sjukvården hänvisas till patientnämnden" after the general routine) is about it only there.
+        if own_treated and (own_sentences := per_sentence.keys() & own_at.get(index, {}).keys()):
+            per_sentence = {number: per_sentence[number] for number in own_sentences}
         about = frozenset(per_sentence)
         # Arrangement sentences that take up the one before ("Förvaltningen gör detta varje höst").
         taking_up = {number for number in passages.anaphoric.get(index, ()) if sentences[number].kind == "arrangement"}
