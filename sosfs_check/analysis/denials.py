@@ -6,7 +6,9 @@ the words that open its clause as the subject of a denied verb of existence, and
 negation as its object. A negation that only restricts ("görs inte på alla enheter", "inte bara") denies nothing,
 and neither does a sentence that sets something against the denial ("görs inte av nämnden utan av regionen"). The
 matcher asks whether a requirement's topic stands in such a place, and not qualified as one part of it ("inga
-skrivna samverkansrutiner med skolan" denies samverkan with the school, not samverkan).
+skrivna samverkansrutiner med skolan" denies samverkan with the school, not samverkan). An own sentence that says
+how far the work has come so far ("har hittills beskrivits för en av huvudprocesserna", "än så länge bara") says
+the rest is lacking: all of it counts as denying.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from sosfs_check.analysis.clauses import one_clause
-from sosfs_check.analysis.statements import Sentence
+from sosfs_check.analysis.statements import OWN, Sentence
 from sosfs_check.analysis.terms import TermIndex
 from sosfs_check.catalog.models import TopicDenial
 
@@ -26,6 +28,7 @@ class DenialWords(NamedTuple):
     verbs: frozenset[int]
     subject_verbs: frozenset[int]
     contrasts: frozenset[int]
+    limiters: frozenset[int] = frozenset()
 
 
 class Denial(NamedTuple):
@@ -41,9 +44,11 @@ def denial_of(texts: TermIndex, text: str, index: int, sentences: tuple[Sentence
     """What the negation sentences of text `index` deny, or None when they deny nothing."""
     denied: set[int] = set()
     for sentence in sentences:
-        if sentence.kind == "negation" and not any(
-                position in words.contrasts for position in range(sentence.first_token, sentence.end_token)):
+        inside = range(sentence.first_token, sentence.end_token)
+        if sentence.kind == "negation" and not any(position in words.contrasts for position in inside):
             denied |= _denied_in(texts, text, index, sentence, rule, words)
+        elif sentence.kind in OWN and any(position in words.limiters for position in inside):
+            denied.update(inside)  # "har hittills beskrivits för en av processerna": the rest is lacking
     if not denied:
         return None
     tokens = texts.tokens(index)

@@ -215,14 +215,15 @@ def _denials(passages: PassageSet, rule: TopicDenial) -> dict[int, Denial]:
 
     negations, verbs = positions(rule.negations), positions(rule.verbs)
     subject_verbs, contrasts = positions(rule.subject_verbs), positions(rule.contrasts)
+    limiters = positions(rule.limiters)
     denials: dict[int, Denial] = {}
-    for index in negations:
+    for index in negations.keys() | limiters.keys():
         passage = passages.items[index]
-        if not any(sentence.kind == "negation" for sentence in passage.sentences):
+        if index not in limiters and not any(sentence.kind == "negation" for sentence in passage.sentences):
             continue
-        words = DenialWords(negations=negations[index], verbs=verbs.get(index, frozenset()),
+        words = DenialWords(negations=negations.get(index, frozenset()), verbs=verbs.get(index, frozenset()),
                             subject_verbs=subject_verbs.get(index, frozenset()),
-                            contrasts=contrasts.get(index, frozenset()))
+                            contrasts=contrasts.get(index, frozenset()), limiters=limiters.get(index, frozenset()))
         if (denial := denial_of(texts, passage.unit.text, index, passage.sentences, rule, words)) is not None:
             denials[index] = denial
     return denials

@@ -279,6 +279,9 @@ class TopicDenial(StrictModel):
     contrasts: tuple[str, ...] = Field(
         (), description="Words that set something against the denial ('görs inte av nämnden utan av regionen'): "
                         "such a sentence denies nothing outright.")
+    limiters: tuple[str, ...] = Field(
+        (), description="Words that say how far the work has come so far ('hittills', 'än så länge'): an own sentence "
+                        "with one says the rest is lacking, as a denial does.")
     subject_opening: int = Field(
         3, ge=1, description="A topic starting within this many words of its clause's start is its subject.")
     object_reach: int = Field(
@@ -451,8 +454,8 @@ class Catalog(StrictModel):
         terms += [t for rule in config.scopes.values() for t in (*rule.terms, *rule.names)]
         exclusion = config.scope_exclusion
         terms += [*exclusion.subjects, *exclusion.verbs, *exclusion.negations, *exclusion.headings]
-        terms += [*config.topic_denial.negations, *config.topic_denial.verbs,
-                  *config.topic_denial.subject_verbs, *config.topic_denial.contrasts]
+        terms += [*config.topic_denial.negations, *config.topic_denial.verbs, *config.topic_denial.subject_verbs,
+                  *config.topic_denial.contrasts, *config.topic_denial.limiters]
         return terms
 
     def __iter__(self) -> Iterator[Requirement]:  # type: ignore[override]

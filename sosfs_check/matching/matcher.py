@@ -400,13 +400,11 @@ def _pooled(pools: Sequence[Hashable], per_passage: Mapping[int, Iterable[str]])
 
 
 def _denies_topic(passages: PassageSet, index: int, terms_at: Mapping[int, Sequence[str]]) -> bool:
-    """A negation sentence of the passage has a topic phrase of its own where it denies, not qualified as one part
-    of the topic (analysis.denials)."""
+    """A sentence of the passage has a topic phrase of its own where it denies, not qualified as one part of the
+    topic (analysis.denials)."""
     denial, texts, sentences = passages.denied[index], passages.texts, passages.items[index].sentences
     for number, terms in terms_at.items():
         sentence = sentences[number]
-        if sentence.kind != "negation":
-            continue
         for term in terms:
             for position in texts.positions(term, index):
                 if (sentence.first_token <= position < sentence.end_token and position in denial.positions

@@ -31,6 +31,8 @@ DENIALS = [
     ("Ingen brukarundersökning görs.", "brukarundersökning", "görs"),
     # a second negation shares the verb of the first
     ("Det finns i dag ingen rutin för klagomål och ingen plan för uppföljning.", "plan", "uppföljning"),
+    # how far the work has come so far: the rest is lacking
+    ("Aktiviteterna har hittills beskrivits för huvudprocessen hemtjänst.", "aktiviteterna", None),
     # the subject of the clause that holds the negation, not of the sentence
     ("Egenkontroller görs varje månad men brukarundersökningar görs inte alls.", "brukarundersökningar",
      "egenkontroller"),
@@ -55,7 +57,8 @@ NOTHING_DENIED = [
 def test_a_negation_denies_its_subject_or_its_object(catalog, text, denied, kept):
     found = _denied_words(catalog, text)
     assert denied in found
-    assert kept not in found
+    if kept is not None:
+        assert kept not in found
 
 
 @pytest.mark.parametrize("text", NOTHING_DENIED)
