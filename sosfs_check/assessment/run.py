@@ -54,7 +54,8 @@ def check(source: DocumentModel | Path | str, *, omfattning: str | Sequence[str]
     families = topic_families(active, passages)
     matches = mark_row_topics(mark_enumerations({r.id: match_requirement(r, passages, families) for r in active},
                                                 catalog.matching.enumeration_min_topics,
-                                                catalog.matching.enumeration_max_gap),
+                                                catalog.matching.enumeration_max_gap,
+                                                catalog.matching.enumeration_coordinators),
                               catalog.matching.row_topic_max_requirements)
     findings = [decide(r, matches[r.id], catalog.matching, applies(r.applies_to, scope, catalog.matching), scope_label)
                 for r in active]

@@ -400,6 +400,9 @@ class MatchingConfig(StrictModel):
     audience_labels: dict[AppliesTo, str]
     enumeration_min_topics: int = Field(ge=2)
     enumeration_max_gap: int = Field(ge=0)
+    enumeration_coordinators: tuple[str, ...] = Field(
+        (), description="Words that join the last item to a list ('och', 'samt'), as written in the text: a generic "
+                        "word after one is an item of the list.")
     row_topic_max_requirements: int = Field(ge=1)
     self_assessment_answers: tuple[str, ...] = Field(
         (), description="Cell texts that only answer whether a requirement is met ('Ja', 'Delvis'): a self-assessment "

@@ -446,16 +446,19 @@ def topic(requirement_id: str) -> str:
     return requirement_id.split("-", 1)[0]
 
 
-def mark_enumerations(matches: dict[str, RequirementMatches], min_topics: int,
-                      max_gap: int) -> dict[str, RequirementMatches]:
+def mark_enumerations(matches: dict[str, RequirementMatches], min_topics: int, max_gap: int,
+                      coordinators: Iterable[str] = ()) -> dict[str, RequirementMatches]:
     """Flag topics that stand only in a list of at least min_topics topic families in one sentence.
 
     "Processer ändras utifrån uppföljning, egenkontroll, utredning av avvikelser, klagomål och riskanalyser"
     lists topics and arranges none of them: for each it is a word in an enumeration, i.e. a mention. The
     topics must stand close together (at most max_gap words between one and the next), as a list does:
     "Processer där samverkan behövs för att förebygga vårdskador är utpekade …; rutinerna anger hur" names
-    four topics too, but as one statement about samverkan.
+    four topics too, but as one statement about samverkan. A generic word ("dokumentation") is one more item when it
+    follows one of `coordinators` ("… förbättringsarbete samt dokumentation"), not when it says what is done with
+    the listed things ("Riskanalyser och egenkontroller dokumenteras i …").
     """
+    joined = frozenset(coordinators)
     places: dict[tuple[int, int], dict[str, int]] = {}  # (passage, sentence) → family → first word position
     for requirement_id, found in matches.items():
         family = topic(requirement_id)
@@ -479,11 +482,21 @@ def mark_enumerations(matches: dict[str, RequirementMatches], min_topics: int,
         marked = []
         for match in found:
             keys = [(match.passage_index, number) for number in match.topic_sentences]
-            if match.phrases and keys and all(key in crowded and family in crowded[key] for key in keys):
+            if match.phrases and keys and all(key in crowded and (family in crowded[key] or (
+                    not match.strong and _an_item(match, joined))) for key in keys):
                 match = match._replace(enumerated_topics=crowded[keys[0]])
             marked.append(match)
         result[requirement_id] = replace(found, matches=marked)
     return result
+
+
+def _an_item(match: PassageMatch, coordinators: frozenset[str]) -> bool:
+    """One of the match's words follows a coordinator, as the last item of a list does."""
+    if match.texts is None:
+        return False
+    tokens = match.texts.tokens(match.passage_index)
+    return any(position > 0 and tokens[position - 1] in coordinators
+               for term in match.phrases for position in match.texts.positions(term, match.passage_index))
 
 
 def _listed(first_positions: Mapping[str, int], max_gap: int) -> list[str]:

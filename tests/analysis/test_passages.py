@@ -63,6 +63,7 @@ KINDS = [
     ("I årsanalysen pekas nya förbättringsområden för kommande år ut.", None, "prose"),  # no plan: a recurring step
     ("MAS har pekat ut följande processer där samverkan behövs för att förebygga vårdskador:", None, "arrangement"),
     ("Klagomål på hälso- och sjukvården tar vi inte emot i e-tjänsten.", None, "mention"),  # subject after verb
+    ("I dag gör vi ingen egen undersökning av medarbetarnas förhållningssätt.", None, "mention"),
     ("Någon särskild kvalitetsberättelse tar nämnden i dag inte fram.", None, "mention"),
     ("Om enheten ännu inte har någon riskanalys gör enhetschefen en inom en månad.", None, "arrangement"),
 ]
