@@ -296,7 +296,7 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
     # Only passages on the topic frame the ones after them: a role's introduction naming patients frames nothing.
     own_at = _sentences_with(passages, spec.own_terms)
     framed = _framing(passages, phrases_at.keys(), own_at,
-                      _sentences_with(passages, spec.sibling_terms)) if spec.sibling_terms else {}
+                      _sentences_with(passages, spec.sibling_terms)) if spec.sibling_terms or spec.own_terms else {}
     # Where the document treats the requirement's own activity on its own ("Klagomål som rör hälso- och
     # sjukvården hänvisas till patientnämnden"), that text governs, not what it says in general.
     # The regulation restated for that activity ("Enligt 5 kap. 3 a § ska vårdgivaren …") treats nothing.
