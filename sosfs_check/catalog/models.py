@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -259,6 +259,18 @@ class ScopeExclusion(StrictModel):
                         "('Enheten tillhör förvaltningen men bedriver inte socialtjänst' is about the enhet).")
 
 
+def _plain_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Word lists compared with tokens as written: lower case, letters only, no mode marks."""
+    marked = [word for word in words if word != word.lower() or not word.isalpha()]
+    if marked:
+        raise ValueError(f"jämförs med ord som de står, utan märkning och i gemener: {', '.join(marked)}")
+    return words
+
+
+PlainWords = Annotated[tuple[str, ...], AfterValidator(_plain_words)]
+"""A word list compared with tokens as written (see _plain_words)."""
+
+
 class TopicDenial(StrictModel):
     """A sentence that says the requirement's topic itself does not exist ("Egna brukarundersökningar görs i dag
     inte"): the topic opens its clause as subject of a denied verb of existence, or follows a negation closely as
@@ -288,30 +300,23 @@ class TopicDenial(StrictModel):
         4, ge=1, description="A topic starting within this many words after the negation is what it denies "
                              "('inte fram någon särskild kvalitetsberättelse').")
     # Compared with tokens as written (lower case, no mode marks).
-    prepositions: tuple[str, ...] = Field(
+    prepositions: PlainWords = Field(
         (), description="A topic after one of these near the start is no subject ('I hemtjänsten görs inga …'); "
                         "right after the negation, one restricts it ('inte på alla enheter').")
-    none_words: tuple[str, ...] = Field(
+    none_words: PlainWords = Field(
         (), description="After a preposition, words that make the negation deny everywhere ('inte i någon av').")
-    restrictions: tuple[str, ...] = Field(
+    restrictions: PlainWords = Field(
         (), description="Words right after the negation that limit it rather than deny ('inte alla', 'inte bara').")
-    coordinators: tuple[str, ...] = Field(
+    coordinators: PlainWords = Field(
         (), description="A negation after one of these shares the verb of the negation before it ('finns ingen "
                         "rutin och ingen plan').")
     clause_marks: str = Field(",;", description="Punctuation that ends a clause.")
-    clause_breaks: tuple[str, ...] = Field(
+    clause_breaks: PlainWords = Field(
         (), description="Words that start another clause between the topic and the negation.")
-    qualifiers: tuple[str, ...] = Field(
+    qualifiers: PlainWords = Field(
         (), description="Prepositions that, right after the denied topic, make it one part of the topic ('inga "
                         "samverkansrutiner med skolan'): only that part is denied.")
 
-    @field_validator("prepositions", "none_words", "restrictions", "coordinators", "clause_breaks", "qualifiers")
-    @classmethod
-    def _plain_words(cls, words: tuple[str, ...]) -> tuple[str, ...]:
-        marked = [word for word in words if word != word.lower() or not word.isalpha()]
-        if marked:
-            raise ValueError(f"jämförs med ord som de står, utan märkning och i gemener: {', '.join(marked)}")
-        return words
 
 
 class ResponsibilityConfig(StrictModel):
@@ -400,7 +405,7 @@ class MatchingConfig(StrictModel):
     audience_labels: dict[AppliesTo, str]
     enumeration_min_topics: int = Field(ge=2)
     enumeration_max_gap: int = Field(ge=0)
-    enumeration_coordinators: tuple[str, ...] = Field(
+    enumeration_coordinators: PlainWords = Field(
         (), description="Words that join the last item to a list ('och', 'samt'), as written in the text: a generic "
                         "word after one is an item of the list.")
     row_topic_max_requirements: int = Field(ge=1)

@@ -69,3 +69,12 @@ def test_a_place_a_relation_or_a_contrast_denies_no_thing(catalog, text):
 def test_conditions_and_own_arrangements_deny_nothing(catalog):
     assert not _denied_words(catalog, "Om en rutin saknas ska enhetschefen ta fram en inom en månad.")
     assert not _denied_words(catalog, "Enhetschefen ser till att brister inte uppstår.")
+
+
+def test_word_lists_compared_with_tokens_refuse_mode_marks():
+    from pydantic import ValidationError
+
+    from sosfs_check.catalog.models import TopicDenial
+
+    with pytest.raises(ValidationError, match="utan märkning"):
+        TopicDenial(negations=("=inte",), verbs=("~gör",), subject_verbs=("~finns",), qualifiers=("=med",))
