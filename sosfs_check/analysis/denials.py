@@ -102,11 +102,10 @@ def _restricts(tokens: tuple[str, ...], negation: int, end: int, rule: TopicDeni
 
 def _clause_start(texts: TermIndex, text: str, index: int, first: int, negation: int, rule: TopicDenial) -> int:
     """The first token of the clause that holds the negation ("… men brukarundersökningar görs inte alls")."""
-    tokens, spans = texts.tokens(index), texts.token_spans(index)
-    reliable = len(spans) == len(tokens)
+    tokens = texts.tokens(index)
     for position in range(negation, first, -1):
-        if tokens[position - 1] in rule.clause_breaks or (
-                reliable and any(mark in text[spans[position - 1][1]:spans[position][0]] for mark in rule.clause_marks)):
+        if tokens[position - 1] in rule.clause_breaks or not one_clause(
+                texts, text, index, position - 1, position, (), rule.clause_marks):
             return position
     return first
 
