@@ -59,15 +59,14 @@ class LiteralIndex:
     def satisfying(self, clauses: Sequence[Clause]) -> list[int]:
         """Indexes, ascending, of the texts that contain an alternative of every clause.
 
-        One clause, the one whose words are longest (short words such as "eller" or "9" are everywhere), picks
-        the candidates; the other clauses are tested on the candidates alone."""
+        Each clause's texts come from the word index (memoised per literal), so the test is set intersections,
+        never a substring search through a passage."""
         if not clauses:
             return list(range(len(self._lowered)))
-        first = max(clauses, key=lambda clause: (min(map(len, clause)), sorted(clause)))
-        candidates = set().union(*map(self._containing, first))
-        rest = [clause for clause in clauses if clause is not first]
-        return sorted(index for index in candidates
-                      if all(any(literal in self._lowered[index] for literal in clause) for clause in rest))
+        candidates = set(range(len(self._lowered)))
+        for clause in clauses:
+            candidates &= set().union(*map(self._containing, clause))
+        return sorted(candidates)
 
     def _containing(self, literal: str) -> set[int]:
         if literal not in self._memo:

@@ -194,18 +194,24 @@ class TermIndex:
 
     def texts_with_substring(self, literal: str) -> set[int]:
         """The texts with a token that contains `literal` (lower case): for a run of letters or digits, the
-        texts that contain it at all. One search through the distinct token forms, joined once."""
+        texts that contain it at all."""
+        postings = self._postings
+        slots = {occurrence >> _SHIFT for form in self._forms_containing(literal) for occurrence in postings[form]}
+        return {index for slot in slots for index in self._members[slot]}
+
+    def _forms_containing(self, literal: str) -> list[str]:
+        """The distinct token forms that contain `literal`: one search through the forms, joined once."""
         if self._forms_joined is None:
             self._forms_joined = "\n".join(self._forms)
             self._form_starts = [0, *accumulate(len(form) + 1 for form in self._forms)]
         joined, starts, forms = self._forms_joined, self._form_starts, self._forms
-        slots: set[int] = set()
+        found: list[str] = []
         position = joined.find(literal)
         while position != -1:
             form = bisect_right(starts, position) - 1
-            slots.update(occurrence >> _SHIFT for occurrence in self._postings[forms[form]])
+            found.append(forms[form])
             position = joined.find(literal, starts[form + 1])  # one hit per form is enough
-        return {index for slot in slots for index in self._members[slot]}
+        return found
 
     def tokens(self, text_index: int) -> tuple[str, ...]:
         """The lower-cased word tokens of one text (what words() would return)."""
@@ -225,8 +231,8 @@ class TermIndex:
             while index < len(forms) and forms[index].startswith(stem):
                 candidates.add(forms[index])
                 index += 1
-        if mark == "*":
-            candidates.update(form for form in forms if word[:-1] in form)
+        if mark == "*":  # the last part of a compound: any form containing the word's stem
+            candidates.update(self._forms_containing(word[:-1]))
         matched = sorted(form for form in candidates if rules.matches(form, mark, word))
         found = tuple(postings[form] for form in matched)
         self._word_cache[part] = found
@@ -288,9 +294,8 @@ class TermIndex:
         tokens = self._tokens[slot]
         if start < 0 or start + len(parts) > len(tokens):
             return False
-        matches = self._rules.matches
-        return all(matches(tokens[start + offset], mark, word)
-                   for offset, (mark, word) in enumerate(parts) if offset != anchor)
+        forms_of = self._forms_of  # every part's forms are known: _anchor looked each part up
+        return all(tokens[start + offset] in forms_of[part] for offset, part in enumerate(parts) if offset != anchor)
 
     def positions(self, term: str, text_index: int) -> list[int]:
         """Token positions where the term starts in one text, in reading order."""
