@@ -86,6 +86,19 @@ class OutputExistsError(SosfsCheckError):
     exit_code = 10
 
 
+class OutputError(SosfsCheckError):
+    """An output file cannot be written: its folder is missing, it is a folder or an input document, or the
+    system refuses (no permission, disk full)."""
+
+    exit_code = 11
+
+
+class BatchFailedError(SosfsCheckError):
+    """A batch ran to the end but at least one document could not be checked (each is listed in the summary)."""
+
+    exit_code = 12
+
+
 EXIT_CODES: dict[str, int] = {
     cls.__name__: cls.exit_code
     for cls in (
@@ -98,5 +111,7 @@ EXIT_CODES: dict[str, int] = {
         DocumentTooLargeError,
         UnsafeXmlError,
         OutputExistsError,
+        OutputError,
+        BatchFailedError,
     )
 }

@@ -8,10 +8,12 @@ continuous rhythm. All words come from the catalog's frequency lexicon (requirem
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from sosfs_check.analysis.indexed import IndexedUnits
 from sosfs_check.analysis.model import Frequency
 from sosfs_check.analysis.pattern_literals import Clause
+from sosfs_check.analysis.sentences import sentence_spans
 from sosfs_check.catalog.models import FrequencyLexicon
 from sosfs_check.document.model import TextUnit
 
@@ -50,8 +52,13 @@ def _number(token: str | None, lexicon: FrequencyLexicon) -> float | None:
     return float(token) if token.isdigit() else float(lexicon.numbers[token]) if token in lexicon.numbers else None
 
 
-def _times(value: float) -> str:
-    return f"{value:g} gång" if value == 1 else f"{value:g} gånger"
+def _per_year(value: float, names: Mapping[float, str]) -> str:
+    """"4 gånger per år", "1 gång per år", or the lexicon's name of the rate ("vartannat år"); decimals with a
+    comma, as Swedish writes them."""
+    if value in names:
+        return names[value]
+    number = f"{value:g}".replace(".", ",")
+    return f"{number} gång per år" if value == 1 else f"{number} gånger per år"
 
 
 class FrequencyFinder:
@@ -99,6 +106,11 @@ class FrequencyFinder:
                     continue
                 taken.append(match.span())
                 found.append(self._frequency(kind, match, unit))
+        if found:  # what is done that often: the sentence around each expression
+            spans = sentence_spans(unit.text)
+            found = [f.model_copy(update={"sentence": next(
+                (unit.text[start:end] for start, end in spans if start <= f.char_start < end), unit.text)})
+                for f in found]
         return sorted(found, key=lambda f: f.char_start)
 
     def _frequency(self, kind: str, match: re.Match[str], unit: TextUnit) -> Frequency:
@@ -124,19 +136,19 @@ class FrequencyFinder:
             values = {"kind": "deadline", "by_date": f"{int(groups['day'])} {groups['month'].lower()}"}
         else:
             values = {"kind": lexicon.event_words[groups["word"].lower()]}
-        return Frequency(text=unit.text[match.start():match.end()], bound=bound, normalised=_describe(values, bound),
+        return Frequency(text=unit.text[match.start():match.end()], bound=bound, normalised=_describe(values, bound, lexicon.rate_names),
                          block_id=unit.block_id, section=" › ".join(unit.section_path),
                          location=unit.locator.describe(), char_start=match.start(), char_end=match.end(), **values)
 
 
-def _describe(values: dict, bound: str) -> str:
-    """The normalised meaning in Swedish, e.g. 'minst 4 gånger per år', 'inom 14 dagar'."""
+def _describe(values: dict, bound: str, names: Mapping[float, str]) -> str:
+    """The normalised meaning in Swedish, e.g. 'minst 4 gånger per år', 'vartannat år', 'inom 14 dagar'."""
     kind = values["kind"]
     if kind == "rate":
         if "per_year_max" in values:
-            return f"{values['per_year']:g}–{values['per_year_max']:g} gånger per år"
+            return f"{values['per_year']:g}–{values['per_year_max']:g} gånger per år".replace(".", ",")
         prefix = {"minimum": "minst ", "maximum": "högst "}.get(bound, "")
-        return f"{prefix}{_times(values['per_year'])} per år"
+        return f"{prefix}{_per_year(values['per_year'], names)}"
     if "within_days" in values:
         return f"inom {values['within_days']:g} dagar"
     if "by_date" in values:

@@ -27,6 +27,7 @@ class Frequency(AnalysisModel):
     location: str
     char_start: int = 0
     char_end: int = 0
+    sentence: str = Field("", description="The sentence the expression stands in: what is done that often.")
 
 
 ResponsibilityForm = Literal["ansvarar_för", "yttersta_ansvar", "ska", "list_item", "role_label", "table_column"]
@@ -38,6 +39,8 @@ class Responsibility(AnalysisModel):
     role: str = Field(description="Role id from the role lexicon, or the words as written when the role is unknown.")
     role_as_written: str = Field(description="The subject as the document writes it.")
     known_role: bool = Field(description="True when the role was found in the role lexicon.")
+    role_label: str = Field("", description="The role's name for reports: the lexicon's label ('Enhetschef') or, "
+                                            "for an unknown role, the words as written.")
     duty: str = Field(description="What the role is responsible for, as written.")
     form: ResponsibilityForm = Field(
         description="How it was stated: a sentence, a bullet of an 'X ansvarar för att:' list, a line "
@@ -66,6 +69,7 @@ class Scope(AnalysisModel):
     """Which activities the document covers; requirements for other activities are not applicable."""
 
     activities: list[str] = Field(description="socialtjänst, lss and/or hälso- och sjukvård.")
+    label: str = Field("", description="The activities as a reader names them: 'socialtjänst och LSS'.")
     detected_from: dict[str, list[str]] = Field(description="Per activity, the terms found in the document's own text.")
     excluded_by: dict[str, str] = Field(default_factory=dict, description=(
         "Per activity the document's own text says it does not cover, that sentence; it wins over detected terms."))

@@ -26,7 +26,7 @@ from sosfs_check.analysis.frequencies import FrequencyFinder
 from sosfs_check.analysis.indexed import IndexedUnits
 from sosfs_check.analysis.model import Frequency, Responsibility, ResponsibilityForm
 from sosfs_check.analysis.sentences import sentence_spans
-from sosfs_check.analysis.terms import find_terms, words
+from sosfs_check.analysis.terms import WordForms, find_terms, words
 from sosfs_check.catalog.models import Catalog, ResponsibilityConfig, Role
 from sosfs_check.document.headings import split_typed_number
 from sosfs_check.document.model import TextUnit
@@ -122,6 +122,7 @@ def _statement_patterns(config: ResponsibilityConfig) \
 class _Extractor:
     def __init__(self, catalog: Catalog) -> None:
         self.config = catalog.matching.responsibility
+        self.word_forms = WordForms.from_catalog(catalog)
         self.roles = _RoleFinder(catalog.roles)
         self.statements = _statement_patterns(self.config)
         self.inverted = [re.compile(pattern, re.IGNORECASE | re.DOTALL) for pattern in self.config.inverted_statements]
@@ -209,8 +210,7 @@ class _Extractor:
                     self.owner = _Owner(roles, subject, unit.section_path)
                     return True
                 return False
-            if not roles and (form == "ska" or not subject[:1].isupper()
-                              or len(subject.split()) > self.config.max_unknown_subject_words):
+            if not roles and (form == "ska" or not self._unknown_owner(subject)):
                 return False
             for role in _or_unknown(roles):
                 self._add(role, subject, duty, form, unit, frequencies)
@@ -260,9 +260,20 @@ class _Extractor:
                 continue
             activity = next((other.text for other, _ in self.row if other is not unit and other.column_header
                              and not self._is_responsibility_column(other.column_header)), unit.column_header or "")
-            for role in _or_unknown(roles):
-                self._add(role, unit.text, activity, "table_column", unit, frequencies)
+            if roles or self._unknown_owner(unit.text):
+                for role in _or_unknown(roles):
+                    self._add(role, unit.text, activity, "table_column", unit, frequencies)
         self.row, self.row_owners = [], []
+
+    def _unknown_owner(self, written: str) -> bool:
+        """Whether words outside the role lexicon can name an owner: a short capitalised name ("Systemförvaltaren",
+        "Kvalitetsrådet"), not a dash, a sentence ("Genomför loggkontroller."), a question word ("Vem som") or a
+        thing ("Ledningssystemet")."""
+        name = written.strip()
+        return (name[:1].isupper() and not name.endswith((".", "!", "?"))
+                and len(name.split()) <= self.config.max_unknown_subject_words
+                and not self._non_subject_start.match(name)
+                and not find_terms(name, self.config.non_roles, self.word_forms))
 
     def _reads_as_duty(self, text: str) -> bool:
         """A sentence or a longer phrase, not a list of owners ("Enhetschef och MAS")."""
@@ -272,6 +283,7 @@ class _Extractor:
              frequencies: list[Frequency]) -> None:
         self.found.append(Responsibility(
             role=role.id if role else written, role_as_written=written, known_role=role is not None,
+            role_label=role.label if role else written[:1].upper() + written[1:],
             duty=" ".join(duty.split()).rstrip(" ;,."), form=form,
             frequencies=frequencies, block_id=unit.block_id, section=" › ".join(unit.section_path),
             location=unit.locator.describe(),

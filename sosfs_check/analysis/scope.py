@@ -52,14 +52,23 @@ def detect_scope(passages: PassageSet, config: MatchingConfig, override: list[st
         detected[name] = found
     excluded = _exclusions(passages, config, counted)
     if override:
-        return Scope(activities=override, detected_from=detected, excluded_by=excluded, overridden=True)
+        return Scope(activities=override, label=_label(override, config), detected_from=detected,
+                     excluded_by=excluded, overridden=True)
     active = [name for name, rule in config.scopes.items()
               if len(detected[name]) >= rule.min_distinct and name not in excluded]
     if not active:
-        return Scope(activities=list(config.scopes), detected_from=detected, excluded_by=excluded, assumed=True,
-                     warning="Ingen verksamhet (socialtjänst, LSS, hälso- och sjukvård) kändes igen i dokumentet; "
-                             "alla krav har bedömts. Ange --omfattning för att avgränsa.")
-    return Scope(activities=active, detected_from=detected, excluded_by=excluded)
+        every = list(config.scopes)
+        return Scope(activities=every, label=_label(every, config), detected_from=detected, excluded_by=excluded,
+                     assumed=True, warning=f"Ingen verksamhet ({_label(every, config)}) kändes igen i dokumentet; "
+                                           "alla krav har bedömts. Ange --omfattning för att avgränsa.")
+    return Scope(activities=active, label=_label(active, config), detected_from=detected, excluded_by=excluded)
+
+
+def _label(activities: Sequence[str], config: MatchingConfig) -> str:
+    """"socialtjänst, LSS och hälso- och sjukvård"."""
+    labels: dict[str, str] = {name: rule.label for name, rule in config.scopes.items()}
+    names = [labels[activity] for activity in activities]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
 
 
 def _exclusions(passages: PassageSet, config: MatchingConfig, counted: set[int]) -> dict[str, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -51,6 +52,8 @@ class Finding(ResultModel):
     reason: str = Field(description="One sentence in Swedish saying why; for 'missing' also what came nearest.")
     missing_elements: list[str] = Field(default_factory=list,
                                         description="Essential parts of the requirement the document lacks.")
+    missing_described: list[str] = Field(default_factory=list, description=(
+        "The same parts as a reader names them, e.g. 'hur sannolik en händelse är' for sannolikhet."))
     evidence: list[Evidence] = Field(default_factory=list)
     rule: str = Field("", description="The rule of the decision procedure that decided the status, e.g. "
                                       "'covered.arrangement', 'partial.element_missing.sannolikhet', "
@@ -58,6 +61,14 @@ class Finding(ResultModel):
     signals: list[str] = Field(default_factory=list,
                                description="What fired in the deciding passage, in Swedish: phrases, heading terms, "
                                            "what the sentence does, elements, arrangement signals.")
+    area: str = Field("", description="The requirement's area, the first part of its id: 'RISK' for RISK-2.")
+    area_name: str = Field("", description="The area's name in Swedish, e.g. 'Riskanalys'.")
+    chapter_title: str = Field("", description="The chapter's heading in Swedish, e.g. 'Systematiskt förbättringsarbete'.")
+    responsibility_refs: list[int] = Field(
+        default_factory=list, description="Indexes into `responsibilities`: the statements of who is responsible "
+                                          "that stand in the document's own arrangements on this requirement.")
+    frequency_refs: list[int] = Field(
+        default_factory=list, description="Indexes into `frequencies`: how often, where those arrangements say.")
 
 
 class ChapterSummary(ResultModel):
@@ -117,30 +128,75 @@ class AssessmentResult(ResultModel):
     metadata: RunMetadata
 
     def finding(self, requirement_id: str) -> Finding:
-        return next(f for f in self.findings if f.requirement_id == requirement_id)
+        """The finding for one requirement: `result.finding("RISK-2").status`. Raises KeyError naming the known
+        ids when there is none."""
+        for found in self.findings:
+            if found.requirement_id == requirement_id:
+                return found
+        known = ", ".join(f.requirement_id for f in self.findings)
+        raise KeyError(f"Inget krav med id {requirement_id!r} i resultatet. Kända id: {known}")
 
     def to_json(self) -> str:
+        """The whole result as JSON (schema: `sosfs-check schema`; docs/resultat-schema.md)."""
         return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
+    def to_markdown(self) -> str:
+        """The report in Markdown: `Path("rapport.md").write_text(result.to_markdown())`."""
+        from sosfs_check.report.markdown import render_markdown
+        from sosfs_check.report.view import build_view
+
+        return render_markdown(build_view(self))
+
+    def to_html(self) -> str:
+        """The report as one self-contained HTML page (filters, print layout):
+        `Path("rapport.html").write_text(result.to_html())`."""
+        from sosfs_check.report.html import render_html
+        from sosfs_check.report.view import build_view
+
+        return render_html(build_view(self))
+
+    def to_excel(self, path: Path | str, *, overwrite: bool = False) -> Path:
+        """Write the report as an Excel workbook (one row per requirement, a summary sheet):
+        `result.to_excel("granskning.xlsx")`. An existing file is kept unless overwrite=True."""
+        from sosfs_check.output_files import write_output
+        from sosfs_check.report.view import build_view
+        from sosfs_check.report.xlsx_report import write_xlsx
+
+        view = build_view(self)
+        return write_output(Path(path), lambda target: write_xlsx([view], target), force=overwrite)
+
+    def to_docx(self, path: Path | str, *, overwrite: bool = False) -> Path:
+        """Write the report as a Word document for a nämnd: `result.to_docx("granskning.docx")`. An existing file
+        is kept unless overwrite=True."""
+        from sosfs_check.output_files import write_output
+        from sosfs_check.report.docx_report import write_docx
+        from sosfs_check.report.view import build_view
+
+        view = build_view(self)
+        return write_output(Path(path), lambda target: write_docx(view, target), force=overwrite)
+
     def to_dataframe(self) -> pd.DataFrame:
+        """One row per requirement, indexed by `krav`; columns and values in lower-case Swedish, as the reports
+        name them: `df[df.status == "saknas"]`, `df.groupby("kapitel").status.value_counts()`."""
         import pandas as pd
 
+        from sosfs_check.report.view import build_view
+
         rows = [{
-            "krav": f.requirement_id, "rubrik": f.title, "typ": f.kind, "källa": f.citation,
-            "status": f.status, "motivering": f.reason,
-            "citat": f.evidence[0].quote if f.evidence else "",
-            "avsnitt": f.evidence[0].section if f.evidence else "",
-        } for f in self.findings]
+            "krav": r.id, "rubrik": r.title, "typ": r.kind, "kapitel": r.chapter, "paragraf": r.citation,
+            "område": r.area_name, "status": r.status_label.lower(), "motivering": r.reason, "regel": r.rule,
+            "belägg": r.quote, "avsnitt": r.section, "var": r.location, "ansvariga": ", ".join(r.roles),
+            "hur_ofta": ", ".join(r.frequencies), "saknade_delar": ", ".join(r.missing_elements),
+        } for r in build_view(self).requirements]
         return pd.DataFrame(rows).set_index("krav")
 
-    def _repr_html_(self) -> str:
-        from html import escape
-
+    def __repr__(self) -> str:
         s = self.summary
-        rows = "".join(
-            f"<tr><td>{escape(f.requirement_id)}</td><td>{escape(f.title)}</td><td>{STATUS_SV[f.status]}</td>"
-            f"<td>{escape(f.reason)}</td></tr>" for f in self.findings
-        )
-        return (f"<p><b>{escape(self.document.source_name)}</b>: {s.covered} täckta, {s.partial} delvis, "
-                f"{s.missing} saknas, {s.not_applicable} ej tillämpliga.</p>"
-                f"<table><tr><th>Krav</th><th>Rubrik</th><th>Status</th><th>Motivering</th></tr>{rows}</table>")
+        return (f"<AssessmentResult {self.document.source_name}: {s.covered} täckta, {s.partial} delvis, "
+                f"{s.missing} saknas, {s.not_applicable} ej tillämpliga av {s.total} krav>")
+
+    def _repr_html_(self) -> str:
+        from sosfs_check.report.html import render_notebook_html
+        from sosfs_check.report.view import build_view
+
+        return render_notebook_html(build_view(self))

@@ -105,13 +105,18 @@ def index_page(catalog: Catalog) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_docs(catalog: Catalog, directory: Path) -> list[Path]:
-    """Write index.md and one page per requirement; return the written paths."""
-    directory.mkdir(parents=True, exist_ok=True)
-    written = [directory / "index.md"]
-    written[0].write_text(index_page(catalog), encoding="utf-8")
-    for requirement in catalog.requirements:
-        path = directory / f"{requirement.id}.md"
-        path.write_text(requirement_page(requirement, catalog), encoding="utf-8")
-        written.append(path)
-    return written
+def write_docs(catalog: Catalog, directory: Path, *, force: bool = False) -> list[Path]:
+    """Write index.md and one page per requirement; return the written paths. Existing pages are kept unless
+    force: every page is checked before the first is written, so a refusal leaves the folder as it was."""
+    from sosfs_check.errors import OutputError
+    from sosfs_check.output_files import check_output, write_text_output
+
+    if not directory.is_dir():
+        if not directory.parent.is_dir():
+            raise OutputError(f"mappen {directory.parent} finns inte", directory)
+        directory.mkdir()
+    pages = [(directory / "index.md", index_page(catalog))]
+    pages += [(directory / f"{r.id}.md", requirement_page(r, catalog)) for r in catalog.requirements]
+    for path, _ in pages:
+        check_output(path, force=force)
+    return [write_text_output(path, text, force=force) for path, text in pages]

@@ -23,6 +23,7 @@ from sosfs_check.catalog.models import (
     MatchingConfig,
     Requirement,
     Role,
+    requirement_area,
 )
 from sosfs_check.errors import CatalogError
 
@@ -138,6 +139,15 @@ def _cross_check(
                 problems.add(directory, f"fält 'evidence.roles': okänd roll {role!r}", requirement.id)
 
 
+def _check_names(metadata: CatalogMetadata, requirements: list[Requirement], path: Path, problems: _Problems) -> None:
+    """Every chapter and area a requirement belongs to has a name to show in reports."""
+    for requirement in requirements:
+        if requirement.source.chapter not in metadata.chapters:
+            problems.add(path, f"fält 'chapters': kapitel {requirement.source.chapter} saknar rubrik", requirement.id)
+        if requirement_area(requirement.id) not in metadata.areas:
+            problems.add(path, f"fält 'areas': området {requirement_area(requirement.id)} saknar namn", requirement.id)
+
+
 def load_catalog(directory: Path | str | None = None) -> Catalog:
     """Load and validate the catalog; raise CatalogError listing every problem."""
     root = Path(directory) if directory is not None else default_catalog_dir()
@@ -176,6 +186,8 @@ def _load_cached(root: Path) -> Catalog:
         inflections = _validate(Inflections, _read_yaml(root / INFLECTIONS_FILE, problems), root / INFLECTIONS_FILE,
                                 problems)
     _cross_check(requirements, written_ids, roles, root / REQUIREMENTS_DIR, problems)
+    if metadata is not None:
+        _check_names(metadata, requirements, root / METADATA_FILE, problems)
 
     if problems.lines:
         raise CatalogError(problems.lines)

@@ -74,6 +74,8 @@ class Element(StrictModel):
     """An essential part of a requirement: without it the requirement is only partly met."""
 
     name: str = Field(min_length=1)
+    described: str = Field(min_length=1, description="What the element is, as a reason names it when it is "
+                                                    "lacking: 'hur sannolik en händelse är' for sannolikhet.")
     terms: tuple[str, ...] = Field(min_length=1)
     rhythm: bool = Field(False, description="Also met by a recurring frequency in the sentence ('årlig', "
                                             "'varje kvartal'), as the frequency finder reads them.")
@@ -173,6 +175,11 @@ class Requirement(StrictModel):
     lifecycle: Lifecycle = "active"
 
 
+def requirement_area(requirement_id: str) -> str:
+    """The area a requirement belongs to, the first part of its id: RISK-2 → RISK, EGEN-AR-5 → EGEN."""
+    return requirement_id.split("-", 1)[0]
+
+
 class CatalogMetadata(StrictModel):
     regulation: str
     title: str
@@ -183,6 +190,9 @@ class CatalogMetadata(StrictModel):
     catalog_version: str = Field(pattern=r"^\d+\.\d+\.\d+$")
     catalog_date: dt.date
     open_questions: tuple[str, ...] = ()
+    chapters: dict[int, str] = Field(default_factory=dict, description="Chapter number → its heading in Swedish.")
+    areas: dict[str, str] = Field(default_factory=dict, description=(
+        "Requirement area (the id's first part: RISK in RISK-2) → its name in Swedish, for reports and comparisons."))
 
 
 class Role(StrictModel):
@@ -206,6 +216,8 @@ class FrequencyLexicon(StrictModel):
     by_words: tuple[str, ...] = Field(min_length=1)
     deadline_units: dict[str, float] = Field(min_length=1)
     months: tuple[str, ...] = Field(min_length=12, max_length=12)
+    # How a reader says a rate that is not a whole number of times a year: 0.5 → "vartannat år".
+    rate_names: dict[float, str] = Field(default_factory=dict)
 
 
 class LegalReference(StrictModel):
@@ -224,6 +236,7 @@ class LegalReferenceTable(StrictModel):
 
 
 class ScopeRule(StrictModel):
+    label: str = Field(min_length=1, description="The activity as a reader names it: 'LSS', 'hälso- och sjukvård'.")
     min_distinct: int = Field(ge=1)
     terms: tuple[str, ...] = Field(min_length=1)
     aliases: tuple[str, ...] = Field((), description="Other names a user may give for the activity (--omfattning).")
@@ -328,6 +341,9 @@ class ResponsibilityConfig(StrictModel):
     subordinators: tuple[str, ...] = ()
     max_subject_words: int = Field(ge=1)
     max_unknown_subject_words: int = Field(ge=1)
+    non_roles: tuple[str, ...] = Field((), description="Things that own no duty: a subject outside the role lexicon "
+                                                       "that starts with one of these ('Ledningssystemet har till "
+                                                       "uppgift att …') is no role.")
     terms: tuple[str, ...] = Field(min_length=1)
     abbreviations: tuple[str, ...] = ()
 

@@ -9,10 +9,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sosfs_check.errors import SosfsCheckError
+from sosfs_check.cli.swedish import install as install_swedish
+from sosfs_check.errors import InvalidArgumentError, SosfsCheckError
 
 if TYPE_CHECKING:
+    from sosfs_check.assessment.model import AssessmentResult
     from sosfs_check.catalog.export import ExportFormat
+    from sosfs_check.report.formats import ReportFormat
+
+# typer's own texts (usage line, help panels, errors) in Swedish; at import, so that CliRunner(app) gets them too.
+install_swedish()
 
 app = typer.Typer(
     name="sosfs-check",
@@ -20,6 +26,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["--help", "-h"]},
 )
 
 
@@ -38,21 +45,20 @@ _EXPORT_FORMATS: dict[CatalogFormat, ExportFormat] = {
 def catalog_command(
     fmt: Annotated[CatalogFormat, typer.Option("--format", "-f", help="Utdataformat.")] = CatalogFormat.table,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Fil att skriva (krävs för json, csv, xlsx).")] = None,
+        "--output", "-o", metavar="FIL", help="Fil att skriva (krävs för json, csv, xlsx).")] = None,
     docs: Annotated[Path | None, typer.Option(
-        "--docs", help="Skriv referenssidor i Markdown till denna mapp.")] = None,
-    catalog_dir: Annotated[Path | None, typer.Option("--katalog", help="Annan katalogmapp än den inbyggda.")] = None,
+        "--docs", metavar="MAPP", help="Skriv referenssidor i Markdown till denna mapp.")] = None,
+    catalog_dir: Annotated[Path | None, typer.Option(
+        "--katalog", metavar="MAPP", help="Annan katalogmapp än den inbyggda.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Skriv över befintliga filer.")] = False,
 ) -> None:
     """Visa kravkatalogen, exportera den eller skriv referenssidor."""
     from sosfs_check.catalog import load_catalog
-    from sosfs_check.cli.output import claim_output
-
     catalog = load_catalog(catalog_dir)
     if docs is not None:
         from sosfs_check.catalog.docs import write_docs
 
-        written = write_docs(catalog, docs)
+        written = write_docs(catalog, docs, force=force)
         typer.echo(f"Skrev {len(written)} referenssidor till {docs}")
         return
     if fmt is CatalogFormat.table:
@@ -63,18 +69,20 @@ def catalog_command(
     if output is None:
         raise typer.BadParameter("ange en utdatafil med -o för formatet " + fmt.value, param_hint="--output")
     from sosfs_check.catalog.export import export_catalog
+    from sosfs_check.output_files import write_output
 
-    export_catalog(catalog, claim_output(output, force), _EXPORT_FORMATS[fmt])
+    write_output(output, lambda target: export_catalog(catalog, target, _EXPORT_FORMATS[fmt]), force=force)
     typer.echo(f"Skrev {len(catalog)} krav till {output}")
 
 
 # Parameters shared by several commands: one definition, the same Swedish help everywhere.
-Document = Annotated[Path, typer.Argument(help="Ledningssystemet (.docx, .txt eller .md).")]
-Output = Annotated[Path | None, typer.Option("--output", "-o", help="Skriv till fil i stället för terminalen.")]
+Document = Annotated[Path, typer.Argument(metavar="FIL", help="Ledningssystemet (.docx, .txt eller .md).")]
+Output = Annotated[Path | None, typer.Option(
+    "--output", "-o", metavar="FIL", help="Skriv till fil i stället för terminalen.")]
 Force = Annotated[bool, typer.Option("--force", help="Skriv över befintlig fil.")]
 # The values are passed on as typed: the assessment knows the activities and their aliases and rejects others.
 Omfattning = Annotated[list[str] | None, typer.Option(
-    "--omfattning",
+    "--omfattning", metavar="VERKSAMHET",
     help="Ange verksamhet i stället för att gissa: socialtjänst, lss eller 'hälso- och sjukvård', eller "
          "SoL, LSS, HSL; stora eller små bokstäver; flera med komma eller flaggan upprepad. "
          "Okända värden ger kod 2.")]
@@ -96,13 +104,23 @@ class FailOn(StrEnum):
     partial = "partial"
 
 
-def _emit(content: str, output: Path | None, force: bool) -> None:
-    from sosfs_check.cli.output import claim_output
+def _emit(content: str, output: Path | None, force: bool, inputs: tuple[Path, ...] = ()) -> None:
+    from sosfs_check.output_files import write_text_output
 
     if output is None:
         sys.stdout.write(content)
     else:
-        claim_output(output, force).write_text(content, encoding="utf-8")
+        write_text_output(output, content, force=force, inputs=inputs)
+
+
+def _xml_bytes(max_xml_mb: int) -> int:
+    if max_xml_mb < 1:
+        raise InvalidArgumentError("--max-xml-mb måste vara minst 1")
+    return max_xml_mb * 1024 * 1024
+
+
+MaxXmlMb = Annotated[int, typer.Option(
+    "--max-xml-mb", help="Största tillåtna uppackade XML-storlek i MB (skydd mot zip-bomber).")]
 
 
 @app.command("read")
@@ -111,44 +129,100 @@ def read_command(
     fmt: Annotated[ReadFormat, typer.Option("--format", "-f", help="text, json eller md.")] = ReadFormat.text,
     output: Output = None,
     force: Force = False,
-    max_xml_mb: Annotated[int, typer.Option(
-        "--max-xml-mb", help="Största tillåtna uppackade XML-storlek i MB.")] = 200,
+    max_xml_mb: MaxXmlMb = 200,
 ) -> None:
     """Läs ett dokument och visa texten, dokumentmodellen (json) eller dispositionen (md)."""
     from sosfs_check.document.reader import read
     from sosfs_check.document.render import render_json, render_markdown, render_text
 
-    model = read(file, max_xml_bytes=max_xml_mb * 1024 * 1024)
+    model = read(file, max_xml_bytes=_xml_bytes(max_xml_mb))
     renderer = {ReadFormat.text: render_text, ReadFormat.json: render_json, ReadFormat.md: render_markdown}[fmt]
-    _emit(renderer(model), output, force)
+    _emit(renderer(model), output, force, (file,))
+
+
+class ReportFormatOption(StrEnum):
+    json = "json"
+    md = "md"
+    html = "html"
+    docx = "docx"
+    xlsx = "xlsx"
+
+
+_REPORT_FORMATS: dict[ReportFormatOption, ReportFormat] = {
+    ReportFormatOption.json: "json", ReportFormatOption.md: "md", ReportFormatOption.html: "html",
+    ReportFormatOption.docx: "docx", ReportFormatOption.xlsx: "xlsx"}
 
 
 @app.command("check")
 def check_command(
-    file: Document,
-    fmt: Annotated[JsonOrMarkdown | None, typer.Option(
-        "--format", "-f", help="json (hela resultatet) eller md.")] = None,
-    output: Output = None,
+    files: Annotated[list[Path], typer.Argument(
+        metavar="FIL|MAPP...", help="Ett eller flera ledningssystem (.docx, .txt, .md) eller mappar med sådana.")],
+    fmt: Annotated[list[ReportFormatOption] | None, typer.Option(
+        "--format", "-f", metavar="FORMAT",
+        help="json (hela resultatet), md, html, docx (Word) eller xlsx (Excel). Utan --format: sammanfattning i "
+             "terminalen, eller det format som filnamnet efter -o anger. Flera dokument: flaggan kan upprepas "
+             "(standard html).")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", metavar="FIL|MAPP",
+        help="Rapportfilen; för flera dokument eller en mapp: mappen där rapporterna och sammanfattningen skrivs.")]
+        = None,
     omfattning: Omfattning = None,
     fail_on: Annotated[FailOn | None, typer.Option(
         "--fail-on", help="Avsluta med kod 1 om något krav saknas (eller är delvis).")] = None,
     force: Force = False,
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", metavar="ANTAL",
+        help="Hur många dokument som granskas samtidigt (i egna processer) när de är flera.")] = 1,
+    max_xml_mb: MaxXmlMb = 200,
 ) -> None:
-    """Granska ett ledningssystem mot alla krav i SOSFS 2011:9."""
-    from sosfs_check.assessment.run import check
-    from sosfs_check.cli.summary import print_summary, render_markdown_report
+    """Granska ett eller flera ledningssystem mot alla krav i SOSFS 2011:9."""
+    formats = [_REPORT_FORMATS[option] for option in fmt or []]
+    failing = None if fail_on is None else {"missing"} if fail_on is FailOn.missing else {"missing", "partial"}
+    # Several documents, a folder of them, or a folder to write into: a batch (reports named after the documents).
+    if len(files) > 1 or any(path.is_dir() for path in files) or (output is not None and output.is_dir()):
+        from sosfs_check.cli.batch import run_batch
 
-    result = check(file, omfattning=omfattning)
-    if fmt is JsonOrMarkdown.json:
-        _emit(result.to_json(), output, force)
-    elif fmt is JsonOrMarkdown.md:
-        _emit(render_markdown_report(result), output, force)
+        if output is None:
+            raise InvalidArgumentError("ange med -o en mapp där rapporterna ska skrivas när flera dokument granskas")
+        code = run_batch(files, output, formats or ["html"], jobs=jobs, omfattning=omfattning,
+                         max_xml_bytes=_xml_bytes(max_xml_mb), force=force, fail_on=failing)
+        raise typer.Exit(code)
+    result = _check_one_document(files[0], formats, output, omfattning, force, max_xml_mb)
+    if failing is not None and any(f.status in failing for f in result.findings):
+        raise typer.Exit(1)
+
+
+def _check_one_document(file: Path, formats: list[ReportFormat], output: Path | None, omfattning: list[str] | None,
+                        force: bool, max_xml_mb: int) -> AssessmentResult:
+    """One document: its report to the file -o names (in the format --format or the file's suffix gives) or to the
+    terminal, and the summary in the terminal unless the report itself went there."""
+    from sosfs_check.assessment.run import check
+    from sosfs_check.cli.summary import print_summary
+    from sosfs_check.document.reader import read
+    from sosfs_check.report.formats import TEXT_FORMATS, format_of, render_text, write_report
+    from sosfs_check.report.view import build_view
+
+    if len(formats) > 1:
+        raise InvalidArgumentError("ange ett --format för ett dokument (flera format går för en mapp med -o)")
+    fmt = formats[0] if formats else format_of(output) if output is not None else None
+    if output is not None and fmt is None:
+        raise InvalidArgumentError("ange --format eller ett filnamn som slutar på .json, .md, .html, .docx eller "
+                                   ".xlsx", output)
+    if output is None and fmt is not None and fmt not in TEXT_FORMATS:
+        raise InvalidArgumentError(f"formatet {fmt} kan inte visas i terminalen; ange en fil med -o")
+    if output is not None:
+        from sosfs_check.output_files import check_output
+
+        check_output(output, force=force, inputs=(file,))  # before the work, not after it
+    result = check(read(file, max_xml_bytes=_xml_bytes(max_xml_mb)), omfattning=omfattning)
+    view = build_view(result)
+    if output is not None and fmt is not None:
+        write_report(result, view, fmt, output, force=force, inputs=(file,))
+    elif fmt is not None:
+        sys.stdout.write(render_text(result, view, fmt))
     if fmt is None or output is not None:
-        print_summary(result, to_stderr=fmt is not None and output is None)
-    if fail_on is not None:
-        failing = {"missing"} if fail_on is FailOn.missing else {"missing", "partial"}
-        if any(f.status in failing for f in result.findings):
-            raise typer.Exit(1)
+        print_summary(result, to_stderr=False)
+    return result
 
 
 class TextOrJson(StrEnum):
@@ -192,8 +266,20 @@ def schema_command(
     _emit(render_json_schema() if fmt is JsonOrMarkdown.json else render_markdown_schema(), output, force)
 
 
+def _print_version(value: bool) -> None:
+    """--version is eager: it answers before a command is required or parsed."""
+    if value:
+        from sosfs_check import __version__
+
+        typer.echo(f"sosfs-check {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_print_version, is_eager=True, help="Visa versionen och avsluta.")] = False,
+) -> None:
     """Granska ledningssystem för systematiskt kvalitetsarbete mot SOSFS 2011:9."""
 
 

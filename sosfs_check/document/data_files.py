@@ -1,4 +1,5 @@
-"""The reader's cue words and thresholds: YAML files under data/, validated by frozen pydantic models."""
+"""Data files (the reader's cue words and thresholds, the reports' wording): YAML validated by frozen pydantic
+models."""
 
 from __future__ import annotations
 
@@ -22,6 +23,6 @@ M = TypeVar("M", bound=DataModel)
 
 
 @cache
-def load_data(name: str, model: type[M]) -> M:
-    """data/<name>, validated once per process."""
-    return model.model_validate(yaml.safe_load((_DATA / name).read_text(encoding="utf-8")))
+def load_data(name: str, model: type[M], directory: Path = _DATA) -> M:
+    """<directory>/<name> (by default the reader's data/), validated once per process."""
+    return model.model_validate(yaml.safe_load((directory / name).read_text(encoding="utf-8")))

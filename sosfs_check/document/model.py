@@ -28,11 +28,30 @@ class Locator(Model):
     column: int | None = Field(None, description="0-based table column, for a table cell.")
     char_start: int = Field(0, description="Start of the passage within the block's text.")
     char_end: int = Field(0, description="End of the passage within the block's text.")
+    paragraph: int | None = Field(None, description="1-based place of the block among the paragraphs and tables "
+                                                    "directly under its heading (a table counts as one).")
 
     def describe(self) -> str:
-        """Swedish one-line description for reports."""
-        cell = f", tabellrad {self.row + 1} kolumn {(self.column or 0) + 1}" if self.row is not None else ""
-        return f"{self.section or '(före första rubriken)'}, stycke {self.block_index + 1}{cell}"
+        """Where a person finds the passage in Word: "avsnitt 4.2 Riskanalys, tredje stycket", "…, tabellen i
+        andra stycket, rad 3, kolumn 2"."""
+        heading = self.section.rsplit(PATH_SEPARATOR, 1)[-1]
+        where = f"avsnitt {heading}" if heading else "före första rubriken"
+        place = _ordinal_paragraph(self.paragraph) if self.paragraph is not None else f"stycke {self.block_index + 1}"
+        if self.row is None:
+            return f"{where}, {place}"
+        return f"{where}, tabellen i {place}, rad {self.row + 1}, kolumn {(self.column or 0) + 1}"
+
+
+PATH_SEPARATOR = " › "
+"""Between the headings of a section path: "3 Ansvar › 3.2 Enhetschef"."""
+
+_ORDINALS = ("första", "andra", "tredje", "fjärde", "femte", "sjätte", "sjunde", "åttonde", "nionde", "tionde",
+             "elfte", "tolfte")
+
+
+def _ordinal_paragraph(number: int) -> str:
+    """"tredje stycket" up to the twelfth, then "stycke 13": as a reader counts on the page."""
+    return f"{_ORDINALS[number - 1]} stycket" if 1 <= number <= len(_ORDINALS) else f"stycke {number}"
 
 
 class Paragraph(Model):

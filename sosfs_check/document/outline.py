@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sosfs_check.document.headings import heuristics
 from sosfs_check.document.model import (
+    PATH_SEPARATOR,
     Cell,
     CoreProperties,
     DocumentModel,
@@ -16,8 +17,6 @@ from sosfs_check.document.model import (
 )
 from sosfs_check.document.raw import RawNote, RawParagraph, RawTable
 
-PATH_SEPARATOR = " › "
-
 
 class _Builder:
     def __init__(self) -> None:
@@ -27,6 +26,7 @@ class _Builder:
         self.section_count = 0
         self.block_index = 0
         self.path = ""  # section path of the open section, rebuilt only when a section opens
+        self.paragraph = 0  # blocks so far directly under the open heading
 
     @property
     def current(self) -> Section:
@@ -44,20 +44,24 @@ class _Builder:
         (self.stack[-1].subsections if self.stack else self.roots).append(section)
         self.stack.append(section)
         self.path = PATH_SEPARATOR.join(s.title for s in self.stack)
+        self.paragraph = 0
 
     def add(self, block: RawParagraph | RawTable) -> None:
         block_id = f"b{self.block_index:04d}"
+        self.paragraph += 1
         if isinstance(block, RawParagraph):
-            locator = Locator(section=self.path, block_index=self.block_index, char_end=len(block.text))
+            locator = Locator(section=self.path, block_index=self.block_index, char_end=len(block.text),
+                              paragraph=self.paragraph)
             self.current.blocks.append(_paragraph(block, block_id, locator))
         else:
-            locator = Locator(section=self.path, block_index=self.block_index)
+            locator = Locator(section=self.path, block_index=self.block_index, paragraph=self.paragraph)
             self.current.blocks.append(_table(block, block_id, locator))
         self.block_index += 1
 
 
 def _cell_locator(table: Locator, row: int, column: int, length: int) -> Locator:
-    return Locator(section=table.section, block_index=table.block_index, row=row, column=column, char_end=length)
+    return Locator(section=table.section, block_index=table.block_index, row=row, column=column, char_end=length,
+                   paragraph=table.paragraph)
 
 
 def _paragraph(block: RawParagraph, block_id: str, locator: Locator) -> Paragraph:

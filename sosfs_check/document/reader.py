@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
+from typing import BinaryIO
 
 from sosfs_check.document.container import DEFAULT_MAX_XML_BYTES, open_docx
 from sosfs_check.document.model import CoreProperties, DocumentModel
@@ -24,11 +25,24 @@ def _check_path(path: Path) -> None:
         raise InputNotFoundError("filen kan inte läsas (behörighet saknas)", path)
 
 
-def read(path: Path | str, *, max_xml_bytes: int = DEFAULT_MAX_XML_BYTES) -> DocumentModel:
-    """Read a .docx, .txt or .md ledningssystem into a DocumentModel."""
-    path = Path(path)
-    _check_path(path)
-    data = path.read_bytes()  # once: hashed, identified and unpacked from memory
+Source = Path | str | bytes | BinaryIO
+"""A path, the file's bytes, or a binary file object (an upload in a notebook, `open(f, "rb")`)."""
+
+
+def read(source: Source, *, name: str | None = None, max_xml_bytes: int = DEFAULT_MAX_XML_BYTES) -> DocumentModel:
+    """Read a .docx, .txt or .md ledningssystem into a DocumentModel.
+
+    `name`: the file name for bytes or a file object (its suffix tells the format; without one, a zip package is
+    read as .docx and anything else as text): `read(upload.getvalue(), name="plan.docx")`.
+    """
+    if isinstance(source, (str, Path)):
+        path = Path(source)
+        _check_path(path)
+        data = path.read_bytes()  # once: hashed, identified and unpacked from memory
+    else:
+        data = source if isinstance(source, bytes) else source.read()
+        given = name or Path(str(getattr(source, "name", "") or "")).name
+        path = Path(given or ("dokument.docx" if data[:2] == b"PK" else "dokument.txt"))
     data_hash = hashlib.sha256(data).hexdigest()
     if path.suffix.lower() in TEXT_SUFFIXES:
         model = _read_text(path, data, data_hash)

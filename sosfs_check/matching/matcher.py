@@ -17,7 +17,7 @@ from typing import NamedTuple
 from sosfs_check.analysis.passages import Passage, PassageSet
 from sosfs_check.analysis.statements import ABSENT, OWN
 from sosfs_check.analysis.terms import TermIndex, plain, term_words
-from sosfs_check.catalog.models import EvidenceSpec, Requirement
+from sosfs_check.catalog.models import EvidenceSpec, Requirement, requirement_area
 
 
 class PassageMatch(NamedTuple):
@@ -145,7 +145,7 @@ def topic_families(requirements: Sequence[Requirement], passages: PassageSet) ->
     in_text: dict[int, set[str]] = {}
     in_heading: dict[int, set[str]] = {}
     for requirement in requirements:
-        family = topic(requirement.id)
+        family = requirement_area(requirement.id)
         for index in passages.texts.texts_with(requirement.evidence.phrases):
             in_text.setdefault(index, set()).add(family)
         for index in passages.contexts.texts_with(requirement.evidence.heading_terms):
@@ -285,7 +285,7 @@ def match_requirement(requirement: Requirement, passages: PassageSet,
     this one lends it nothing ("Avvikelser utreds av enhetschefen" under "Avvikelser, klagomål och synpunkter"
     says nothing of how complaints are investigated)."""
     spec = requirement.evidence
-    own_family = topic(requirement.id)
+    own_family = requirement_area(requirement.id)
     strong_terms = frozenset(spec.phrases)
     texts, contexts, items = passages.texts, passages.contexts, passages.items
     phrases_at, row_terms_at = _topic_hits(spec, passages)
@@ -441,11 +441,6 @@ def _framing(passages: PassageSet, on_topic: Iterable[int], own: SentenceHits, s
     return framed
 
 
-def topic(requirement_id: str) -> str:
-    """The topic family of a requirement: RISK-2 → RISK, EGEN-AR-5 → EGEN, SAMV-HSL-1 → SAMV."""
-    return requirement_id.split("-", 1)[0]
-
-
 def mark_enumerations(matches: dict[str, RequirementMatches], min_topics: int, max_gap: int,
                       coordinators: Iterable[str] = ()) -> dict[str, RequirementMatches]:
     """Flag topics that stand only in a list of at least min_topics topic families in one sentence.
@@ -461,7 +456,7 @@ def mark_enumerations(matches: dict[str, RequirementMatches], min_topics: int, m
     joined = frozenset(coordinators)
     places: dict[tuple[int, int], dict[str, int]] = {}  # (passage, sentence) → family → first word position
     for requirement_id, found in matches.items():
-        family = topic(requirement_id)
+        family = requirement_area(requirement_id)
         for match in found:
             if not match.strong or match.texts is None:  # generic words ("uppföljning") list no topic
                 continue
@@ -478,7 +473,7 @@ def mark_enumerations(matches: dict[str, RequirementMatches], min_topics: int, m
         return matches
     result = {}
     for requirement_id, found in matches.items():
-        family = topic(requirement_id)
+        family = requirement_area(requirement_id)
         marked = []
         for match in found:
             keys = [(match.passage_index, number) for number in match.topic_sentences]

@@ -33,11 +33,11 @@ CASES = [
     ("Enheterna gör en riskgenomgång varje oktober.", [("rate", "1 gång per år")]),
     ("Varje höst går ledningsgruppen igenom ledningssystemet.", [("rate", "1 gång per år")]),
     ("Nämnden följer upp en gång per år.", [("rate", "1 gång per år")]),
-    ("Möten hålls 1 ggr/månad utifrån särskild struktur.", [("rate", "12 gånger per år")]),        # seed 000
+    ("Möten hålls 1 ggr/månad utifrån särskild struktur.", [("rate", "varje månad")]),        # seed 000
     ("Samverkan på operativ nivå minst en gång per kvartal.", [("rate", "minst 4 gånger per år")]),
     ("Verksamhetsdel som träffas 4-6 ggr/år.", [("rate", "4–6 gånger per år")]),                   # seed 000
-    ("Brukarundersökning görs varannat år.", [("rate", "0.5 gånger per år")]),
-    ("Sökandelistan sammanställs varje månad.", [("rate", "12 gånger per år")]),                   # seed 000
+    ("Brukarundersökning görs varannat år.", [("rate", "vartannat år")]),
+    ("Sökandelistan sammanställs varje månad.", [("rate", "varje månad")]),                   # seed 000
     ("Klagomål besvaras inom två veckor.", [("deadline", "inom 14 dagar")]),
     ("Patientsäkerhetsberättelsen ska vara klar senast 1 mars.", [("deadline", "senast 1 mars")]),
     ("Processer och rutiner fastställs och revideras vid behov.", [("event", "vid behov eller händelse")]),  # seed 000
@@ -45,7 +45,7 @@ CASES = [
     ("Avvikelser följs upp kontinuerligt.", [("continuous", "löpande")]),
     ("Genomgång sker varannan månad.", [("rate", "6 gånger per år")]),
     ("Följs upp varje halvår och redovisas 2 ggr/termin.", [("rate", "2 gånger per år"), ("rate", "4 gånger per år")]),
-    ("Behörigheterna ses över vart fjärde år.", [("rate", "0.25 gånger per år")]),
+    ("Behörigheterna ses över vart fjärde år.", [("rate", "vart fjärde år")]),
     ("Allvarliga händelser rapporteras omgående till MAS.", [("immediate", "omgående")]),
     ("Medarbetarsamtal hålls minst 3 ggr/år (respektive 1ggr/år för personal i kundservice i Svedala).",
      [("rate", "minst 3 gånger per år"), ("rate", "1 gång per år")]),                              # seed 000

@@ -38,7 +38,7 @@ def test_covered_requirement_shows_requirement_rule_signals_and_evidence(tmp_pat
     assert "fraser: riskanalys" in out and "delar: sannolikhet" in out  # the signals that fired
     assert "Delar som saknas inga" in out
     assert f"»{COVERED}«" in out
-    assert "Avsnitt Riskanalys" in out and "Riskanalys, stycke 1" in out
+    assert "Avsnitt Riskanalys" in out and "avsnitt Riskanalys, första stycket" in out
     assert "beskriver organisationens egen ordning" in out
     assert flat(requirement.coverage.covered) in out and flat(requirement.coverage.partial) in out
     assert "sannolikhet: sannolikhet, sannolik" in out  # an element with its terms
