@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["SosfsCheckError", "check", "load_catalog", "read"]
+__all__ = ["SosfsCheckError", "__version__", "check", "load_catalog", "read"]
 
 if TYPE_CHECKING:
     from sosfs_check.assessment.run import check
@@ -31,3 +31,8 @@ def __getattr__(name: str) -> Any:
 
         return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'sosfs_check' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """The public API, for dir() and tab completion (the names are imported lazily)."""
+    return sorted(__all__)

@@ -137,7 +137,8 @@ class AssessmentResult(ResultModel):
         raise KeyError(f"Inget krav med id {requirement_id!r} i resultatet. Kända id: {known}")
 
     def to_json(self) -> str:
-        """The whole result as JSON (schema: `sosfs-check schema`; docs/resultat-schema.md)."""
+        """The whole result as JSON: `Path("resultat.json").write_text(result.to_json())` (schema: `sosfs-check
+        schema`; docs/resultat-schema.md)."""
         return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
     def to_markdown(self) -> str:
@@ -177,7 +178,8 @@ class AssessmentResult(ResultModel):
 
     def to_dataframe(self) -> pd.DataFrame:
         """One row per requirement, indexed by `krav`; columns and values in lower-case Swedish, as the reports
-        name them: `df[df.status == "saknas"]`, `df.groupby("kapitel").status.value_counts()`."""
+        name them: `df = result.to_dataframe()`, `df[df.status == "saknas"]`,
+        `df.groupby("kapitel").status.value_counts()`."""
         import pandas as pd
 
         from sosfs_check.report.view import build_view

@@ -485,6 +485,22 @@ class Catalog(StrictModel):
     def __iter__(self) -> Iterator[Requirement]:  # type: ignore[override]
         return iter(self.requirements)
 
+    def __repr__(self) -> str:
+        kinds = {kind: sum(1 for r in self.requirements if r.kind == kind) for kind in ("ska", "bör", "upplysning")}
+        counted = ", ".join(f"{count} {kind}" for kind, count in kinds.items())
+        return f"<Catalog {self.metadata.regulation}, version {self.metadata.catalog_version}: {len(self)} krav ({counted})>"
+
+    def _repr_html_(self) -> str:
+        """The requirements as a notebook shows them: id, paragraph, kind and title."""
+        from html import escape
+
+        rows = "".join(f"<tr><th scope='row'>{escape(r.id)}</th><td>{escape(r.source.citation)}</td>"
+                       f"<td>{escape(r.kind)}</td><td style='text-align:left'>{escape(r.title)}</td></tr>"
+                       for r in self.requirements)
+        return (f"<p><strong>{escape(self.metadata.regulation)}</strong>, katalog {self.metadata.catalog_version}: "
+                f"{len(self)} krav</p><table><thead><tr><th scope='col'>Id</th><th scope='col'>Paragraf</th>"
+                f"<th scope='col'>Typ</th><th scope='col'>Rubrik</th></tr></thead><tbody>{rows}</tbody></table>")
+
     def __len__(self) -> int:
         return len(self.requirements)
 

@@ -173,6 +173,19 @@ class DocumentModel(Model):
         for section in self.sections:
             yield from section.walk()
 
+    def __repr__(self) -> str:
+        counts = self.fidelity.counts
+        return (f"<DocumentModel {self.source_name} ({self.format}): {counts.get('sections', 0)} avsnitt, "
+                f"{counts.get('paragraphs', 0)} stycken, {counts.get('tables', 0)} tabeller>")
+
+    def _repr_html_(self) -> str:
+        """The outline as a notebook shows it: headings with the numbers Word displays, indented by level."""
+        from html import escape
+
+        items = "".join(f'<li style="margin-left:{level - 1}em">{escape(f"{number} {heading}" if number else heading)}'
+                        "</li>" for level, number, heading in self.outline())
+        return f"<p><strong>{escape(self.source_name)}</strong> ({self.format})</p><ul>{items}</ul>"
+
     def has_text(self) -> bool:
         """True when there is a heading or any block with text (cheaper than walking text_units)."""
         return any(section.level > 0 or any(_block_has_text(b) for b in section.blocks)

@@ -34,6 +34,10 @@ def read(source: Source, *, name: str | None = None, max_xml_bytes: int = DEFAUL
 
     `name`: the file name for bytes or a file object (its suffix tells the format; without one, a zip package is
     read as .docx and anything else as text): `read(upload.getvalue(), name="plan.docx")`.
+
+    >>> model = read("ledningssystem.docx")      # doctest: +SKIP
+    >>> model.outline()[:1]                      # doctest: +SKIP
+    [(1, '1', 'Inledning')]
     """
     if isinstance(source, (str, Path)):
         path = Path(source)
