@@ -4,6 +4,7 @@ summary, with a progress bar. One bad file does not stop the batch; it is listed
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -16,10 +17,13 @@ from sosfs_check.output_files import check_output
 from sosfs_check.report.formats import SUFFIXES, ReportFormat
 
 if TYPE_CHECKING:
-    from sosfs_check.report.view import BatchView, ReportView
+    from multiprocessing.context import BaseContext
 
-Outcome = tuple["ReportView | None", "str | None", "str | None"]
-"""A worker's answer for one document: its report view, its report's file name, or the error."""
+    from sosfs_check.report.view import BatchRow, BatchView, ReportView
+
+Outcome = tuple["BatchRow", "ReportView | None"]
+"""A worker's answer for one document: its line of the summary, and its report view when a summary sheet per
+document is asked for (Excel). Views are not kept otherwise: a hundred of them slow the collector down."""
 
 SUMMARY_NAME = "sammanfattning"
 _SUMMARY_FORMATS: tuple[ReportFormat, ...] = ("html", "md", "json", "xlsx")  # a summary in Word is not made
@@ -83,7 +87,7 @@ def _check_one(document: Path, out_dir: Path, name: str, job: BatchJob) -> Outco
     from sosfs_check.assessment.run import check
     from sosfs_check.document.reader import read
     from sosfs_check.report.formats import write_report
-    from sosfs_check.report.view import build_view
+    from sosfs_check.report.view import batch_row, build_view
 
     try:
         result = check(read(document, max_xml_bytes=job.max_xml_bytes),
@@ -92,10 +96,11 @@ def _check_one(document: Path, out_dir: Path, name: str, job: BatchJob) -> Outco
         for fmt in job.formats:
             write_report(result, view, fmt, out_dir / f"{name}{SUFFIXES[fmt]}", force=job.force, inputs=job.inputs)
     except SosfsCheckError as exc:
-        return None, None, exc.message  # the summary's row names the document
+        return batch_row(document.name, None, None, exc.message), None  # the row names the document
     except Exception as exc:  # a bug must not stop the other documents; it is listed with the document
-        return None, None, f"oväntat fel ({type(exc).__name__}: {exc})"
-    return view, f"{name}{SUFFIXES[job.formats[0]]}", None
+        return batch_row(document.name, None, None, f"oväntat fel ({type(exc).__name__}: {exc})"), None
+    return batch_row(document.name, view, f"{name}{SUFFIXES[job.formats[0]]}", None), (
+        view if "xlsx" in summary_formats(job.formats) else None)
 
 
 def run_batch(sources: Sequence[Path], out_dir: Path, formats: Sequence[ReportFormat], *, jobs: int,
@@ -117,18 +122,19 @@ def run_batch(sources: Sequence[Path], out_dir: Path, formats: Sequence[ReportFo
         check_output(path, force=force, inputs=inputs)
     job = BatchJob(formats=tuple(formats), omfattning=tuple(omfattning) if omfattning else None,
                    max_xml_bytes=max_xml_bytes, force=force, inputs=inputs)
-    outcomes: list[Outcome] = [(None, None, None)] * len(documents)
+    outcomes: list[Outcome | None] = [None] * len(documents)
     columns = (TextColumn("Granskar"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
                TimeRemainingColumn())
     with Progress(*columns, transient=True) as progress:
         task = progress.add_task("", total=len(documents))
+        _warm_up(job.formats)
         if jobs == 1 or len(documents) == 1:
             for index, document in enumerate(documents):
                 progress.update(task, description=document.name)
                 outcomes[index] = _check_one(document, out_dir, names[index], job)
                 progress.advance(task)
         else:
-            with ProcessPoolExecutor(max_workers=min(jobs, len(documents))) as pool:
+            with ProcessPoolExecutor(max_workers=min(jobs, len(documents)), mp_context=_fork_context()) as pool:
                 futures = {pool.submit(_check_one, document, out_dir, names[index], job): index
                            for index, document in enumerate(documents)}
                 for future in as_completed(futures):
@@ -136,10 +142,11 @@ def run_batch(sources: Sequence[Path], out_dir: Path, formats: Sequence[ReportFo
                     outcomes[index] = future.result()
                     progress.update(task, description=documents[index].name)
                     progress.advance(task)
-    views = [view for view, _, _ in outcomes if view is not None]
-    batch = build_batch_view([(document.name, view, report, error)
-                              for document, (view, report, error) in zip(documents, outcomes, strict=True)],
-                             regulation=views[0].regulation if views else "SOSFS 2011:9",
+    finished = [outcome for outcome in outcomes if outcome is not None]
+    views = [view for _, view in finished if view is not None]
+    from sosfs_check.catalog import load_catalog
+
+    batch = build_batch_view([row for row, _ in finished], load_catalog().metadata.regulation,
                              date=dt.date.today().isoformat())
     for fmt in summary_formats(formats):
         write_batch_summary(batch, views, fmt, out_dir / f"{SUMMARY_NAME}{SUFFIXES[fmt]}", force=force,
@@ -148,9 +155,36 @@ def run_batch(sources: Sequence[Path], out_dir: Path, formats: Sequence[ReportFo
     if batch.failed:
         raise BatchFailedError(f"{batch.failed} av {len(documents)} dokument kunde inte granskas (se "
                                f"{out_dir / SUMMARY_NAME}{SUFFIXES[summary_formats(formats)[0]]})")
-    if fail_on and any(r.status in fail_on for view in views for r in view.requirements):
+    if fail_on and any(row.counts[status] for row in batch.rows for status in fail_on):
         return 1
     return 0
+
+
+def _warm_up(formats: Sequence[ReportFormat]) -> None:
+    """Import, load and compile once, before the first document (and before the workers are forked, so that each
+    inherits it instead of paying for it again): the modules, the catalog, and the patterns the first check
+    compiles (a check of a one-line text compiles them all)."""
+    import importlib
+
+    from sosfs_check.assessment.run import check
+    from sosfs_check.report.formats import render_text
+    from sosfs_check.report.view import build_view
+
+    result = check("# Uppvärmning\n\nText.\n".encode(), name="uppvarmning.md")
+    render_text(result, build_view(result), "html")
+    for fmt in formats:
+        if fmt in ("docx", "xlsx"):
+            importlib.import_module(f"sosfs_check.report.{fmt}_report")
+    # What lives for the whole run (modules, catalog, compiled patterns) is never garbage: the collector need not
+    # scan it again after every document.
+    gc.freeze()
+
+
+def _fork_context() -> BaseContext | None:
+    """Workers forked from the warmed-up parent where the system can (Linux); elsewhere the default start."""
+    import multiprocessing
+
+    return multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
 
 
 def _prepare_folder(out_dir: Path, documents: Sequence[Path]) -> None:

@@ -8,6 +8,7 @@ requirement areas, in the document's own words) and the årshjul (what is done h
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sosfs_check.assessment.model import AssessmentResult, Finding
@@ -321,23 +322,22 @@ class BatchView:
         return sum(1 for row in self.rows if row.error is not None)
 
 
-def build_batch_view(documents: list[tuple[str, ReportView | None, str | None, str | None]],
-                     regulation: str = "SOSFS 2011:9", date: str = "") -> BatchView:
-    """`documents`: (file name, its report view or None, its report's file name, the error) in input order."""
+def batch_row(document: str, view: ReportView | None, report: str | None, error: str | None) -> BatchRow:
+    """One document's line of a batch summary: its counts from its report view, or the error that stopped it."""
+    if view is None:
+        return BatchRow(document=document, report=None, error=error or "", counts=dict.fromkeys(STATUSES, 0),
+                        ska_gaps=0, ska_missing=0, coverage=None, scope="")
+    counts = {status: sum(1 for r in view.requirements if r.status == status) for status in STATUSES}
+    applicable = len(view.requirements) - counts["not_applicable"]
+    ska = [r for r in view.requirements if r.kind == "ska"]
+    return BatchRow(document=document, report=report, error=None, counts=counts,
+                    ska_gaps=sum(1 for r in ska if r.is_gap), ska_missing=sum(1 for r in ska if r.status == "missing"),
+                    coverage=counts["covered"] / applicable if applicable else None, scope=view.scope)
+
+
+def build_batch_view(rows: Sequence[BatchRow], regulation: str, date: str = "") -> BatchView:
+    """The summary of a batch from its rows (batch_row), in input order; `regulation`: what was checked against."""
     texts = report_texts()
-    rows = []
-    for name, view, report, error in documents:
-        if view is None:
-            rows.append(BatchRow(document=name, report=None, error=error or "", counts=dict.fromkeys(STATUSES, 0),
-                                 ska_gaps=0, ska_missing=0, coverage=None, scope=""))
-            continue
-        counts = {status: sum(1 for r in view.requirements if r.status == status) for status in STATUSES}
-        applicable = len(view.requirements) - counts["not_applicable"]
-        ska = [r for r in view.requirements if r.kind == "ska"]
-        rows.append(BatchRow(document=name, report=report, error=None, counts=counts,
-                             ska_gaps=sum(1 for r in ska if r.is_gap),
-                             ska_missing=sum(1 for r in ska if r.status == "missing"),
-                             coverage=counts["covered"] / applicable if applicable else None, scope=view.scope))
     failed = sum(1 for row in rows if row.error is not None)
     return BatchView(texts=texts, title=texts.batch["title"], date=date, rows=tuple(rows),
                      intro=texts.batch["intro"].format(count=len(rows), regulation=regulation, failed=failed))

@@ -22,7 +22,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
-from sosfs_check.report.view import STATUSES, BatchView, ReportView, RequirementView, build_batch_view
+from sosfs_check.report.view import (
+    STATUSES,
+    BatchView,
+    ReportView,
+    RequirementView,
+    batch_row,
+    build_batch_view,
+)
 
 CREATOR = "sosfs_check"
 
@@ -78,7 +85,7 @@ def write_xlsx(views: Sequence[ReportView], path: Path, batch: BatchView | None 
         if batch is None:
             if not views:
                 raise ValueError("an Excel report needs at least one document")
-            batch = build_batch_view([(view.document, view, None, None) for view in views],
+            batch = build_batch_view([batch_row(view.document, view, None, None) for view in views],
                                      regulation=views[0].regulation, date=views[0].date)
         workbook = _batch(views, batch)
     workbook.properties.creator = CREATOR

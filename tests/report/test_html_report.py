@@ -22,7 +22,7 @@ from sosfs_check import check
 from sosfs_check.assessment.model import AssessmentResult
 from sosfs_check.report.html import render_batch_html, render_html
 from sosfs_check.report.texts import report_texts
-from sosfs_check.report.view import build_batch_view, build_view
+from sosfs_check.report.view import batch_row, build_batch_view, build_view
 
 CHROMIUM = shutil.which("chromium")
 needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed: the HTML report is "
@@ -237,8 +237,9 @@ def test_scope_warning_stands_at_the_top(tmp_path):
 def test_batch_summary_lists_documents_and_failures(built_result, corpus_result, tmp_path):
     views = {"a.md": build_view(built_result), "d1.docx": build_view(corpus_result)}
     error = "Filen kunde inte läsas: <trasig> & tom"
-    batch = build_batch_view([("a.md", views["a.md"], "a.html", None), ("trasig.docx", None, None, error),
-                              ("d1.docx", views["d1.docx"], "d1.html", None)], date="2026-11-30")
+    batch = build_batch_view([batch_row("a.md", views["a.md"], "a.html", None),
+                              batch_row("trasig.docx", None, None, error),
+                              batch_row("d1.docx", views["d1.docx"], "d1.html", None)], "SOSFS 2011:9", date="2026-11-30")
     page = tmp_path / "sammanfattning.html"
     page.write_text(render_batch_html(batch), encoding="utf-8")
     dom = (_dump_dom(page, tmp_path / "chromium") if CHROMIUM

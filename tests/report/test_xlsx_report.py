@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from sosfs_check import check
-from sosfs_check.report.view import STATUSES, build_batch_view, build_view
+from sosfs_check.report.view import STATUSES, batch_row, build_batch_view, build_view
 from sosfs_check.report.xlsx_report import write_xlsx
 from tests.report.conftest import CORPUS_DOCUMENT
 
@@ -251,8 +251,10 @@ FAILED = ("trasig/fil.docx", "Filen kunde inte läsas: den är inte ett Word-dok
 def batch_workbook(small_view, corpus_view, tmp_path):
     views = [dataclasses.replace(small_view, document=LONG_NAMES[0]),
              dataclasses.replace(corpus_view, document=LONG_NAMES[1])]
-    batch = build_batch_view([(LONG_NAMES[0], views[0], "a.html", None), (FAILED[0], None, None, FAILED[1]),
-                              (LONG_NAMES[1], views[1], "b.html", None)], date=corpus_view.date)
+    batch = build_batch_view([batch_row(LONG_NAMES[0], views[0], "a.html", None),
+                              batch_row(FAILED[0], None, None, FAILED[1]),
+                              batch_row(LONG_NAMES[1], views[1], "b.html", None)], corpus_view.regulation,
+                             date=corpus_view.date)
     path = tmp_path / "batch.xlsx"
     write_xlsx(views, path, batch)
     return load_workbook(path), views, batch
