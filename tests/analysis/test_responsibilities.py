@@ -66,9 +66,32 @@ def test_sentences(catalog, text, expected):
     "Det är viktigt att rutinerna följs.",
     "Ansvaret för kvaliteten ligger på oss alla.",                                                # no role named
     "Det är allas ansvar att rapportera brister.",
+    # A question word, a thing or a document is no owner, however the sentence is built.
+    "Vem som ansvarar för uppföljningen framgår av delegationsordningen.",
+    "Vad som ska göras framgår av rutinen.",
+    "Ledningssystemet har till uppgift att säkra verksamhetens kvalitet.",
+    "En riskanalys ansvarar för att risker upptäcks i tid.",
+    "Rutinen har till uppgift att beskriva arbetet steg för steg.",
 ])
 def test_near_misses_give_no_statement(catalog, text):
     assert _statements(catalog, _unit(text)) == []
+
+
+@pytest.mark.parametrize("owner", ["–", "-", "Genomför loggkontroller.",
+                                   ("Ansvarar för behörigheter och loggkontroller i verksamhetssystemet och följer upp "
+                                   "dem varje månad.")])
+def test_an_ansvar_cell_that_is_a_dash_or_a_sentence_names_no_owner(catalog, owner):
+    units = [_unit("Loggkontroll", header="Aktivitet", row=1, column=0, index=5),
+             _unit(owner, header="Ansvarig", row=1, column=1, index=5)]
+    assert extract_responsibilities(index_units(units, WordForms.from_catalog(catalog)), catalog) == []
+
+
+def test_an_ansvar_cell_with_a_name_outside_the_lexicon_keeps_it(catalog):
+    units = [_unit("Loggkontroll", header="Aktivitet", row=1, column=0, index=5),
+             _unit("Systemförvaltaren", header="Ansvarig", row=1, column=1, index=5)]
+    result = extract_responsibilities(index_units(units, WordForms.from_catalog(catalog)), catalog)
+    assert [(r.role, r.known_role, r.role_label, r.duty) for r in result] == [
+        ("Systemförvaltaren", False, "Systemförvaltaren", "Loggkontroll")]
 
 
 def test_introduction_with_colon_owns_the_following_bullets(catalog):
