@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["SosfsCheckError", "__version__", "check", "load_catalog", "read"]
+__all__ = ["SosfsCheckError", "__version__", "check", "generate", "load_catalog", "read"]
 
 if TYPE_CHECKING:
     from sosfs_check.assessment.run import check
     from sosfs_check.catalog import load_catalog
     from sosfs_check.document.reader import read
+    from sosfs_check.drafting import generate
     from sosfs_check.errors import SosfsCheckError
 
 _LAZY = {
@@ -22,6 +23,7 @@ _LAZY = {
     "read": "sosfs_check.document.reader",
     "load_catalog": "sosfs_check.catalog",
     "SosfsCheckError": "sosfs_check.errors",
+    "generate": "sosfs_check.drafting",
 }
 
 

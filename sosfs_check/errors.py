@@ -99,6 +99,29 @@ class BatchFailedError(SosfsCheckError):
     exit_code = 12
 
 
+class TemplateError(SosfsCheckError):
+    """A Word template cannot be used: it is missing, or a tag in it was broken when it was edited."""
+
+    exit_code = 15
+
+
+class DescriptionError(SosfsCheckError):
+    """The description a draft is generated from is invalid: every problem, with its place in the file."""
+
+    exit_code = 13
+
+    def __init__(self, problems: list[str], path: Path | str | None = None) -> None:
+        self.problems = problems
+        summary = f"beskrivningen är ogiltig ({len(problems)} fel):\n" + "\n".join(f"  - {p}" for p in problems)
+        super().__init__(summary, path)
+
+
+class ImageOnlyPdfError(SosfsCheckError):
+    """The PDF holds only images of pages (scanned) and no text layer: it needs text recognition (OCR) first."""
+
+    exit_code = 14
+
+
 EXIT_CODES: dict[str, int] = {
     cls.__name__: cls.exit_code
     for cls in (
@@ -113,5 +136,8 @@ EXIT_CODES: dict[str, int] = {
         OutputExistsError,
         OutputError,
         BatchFailedError,
+        DescriptionError,
+        TemplateError,
+        ImageOnlyPdfError,
     )
 }

@@ -18,6 +18,7 @@ from sosfs_check.analysis.statements import OWN, Sentence
 from sosfs_check.analysis.terms import TermIndex, plain
 from sosfs_check.catalog.models import MatchingConfig, ScopeExclusion
 from sosfs_check.errors import InvalidArgumentError
+from sosfs_check.language import listed
 
 
 def resolve_scope(values: str | Sequence[str] | None, config: MatchingConfig) -> list[str] | None:
@@ -67,8 +68,7 @@ def detect_scope(passages: PassageSet, config: MatchingConfig, override: list[st
 def _label(activities: Sequence[str], config: MatchingConfig) -> str:
     """"socialtjänst, LSS och hälso- och sjukvård"."""
     labels: dict[str, str] = {name: rule.label for name, rule in config.scopes.items()}
-    names = [labels[activity] for activity in activities]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
+    return listed(labels[activity] for activity in activities)
 
 
 def _exclusions(passages: PassageSet, config: MatchingConfig, counted: set[int]) -> dict[str, str]:

@@ -25,11 +25,11 @@ In order, the first rule that applies decides:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from sosfs_check.assessment.model import Evidence, Finding, Status
 from sosfs_check.catalog.models import MatchingConfig, Requirement
+from sosfs_check.language import listed
 from sosfs_check.matching.matcher import PassageMatch, RequirementMatches, display
 
 RULES: tuple[str, ...] = (
@@ -130,7 +130,7 @@ def decide(requirement: Requirement, found: RequirementMatches, config: Matching
     own_text = [m for m, kind in kinds if kind in ("arrangement", "mention", "prose")]
     if requirement.evidence.missing_without_elements and absent_core and own_text:
         nearest = (arrangements or own_text)[0]
-        why = f"Organisationens egen text tar aldrig upp {_listed(described[name] for name in absent_core)}."
+        why = f"Organisationens egen text tar aldrig upp {listed(described[name] for name in absent_core)}."
         return finding("missing", f"missing.element_absent.{absent_core[0]}", why, missing_elements=absent_core,
                        signals=signals_of(nearest), evidence=[_evidence(nearest, config, why)])
     denied = [name for name in needed if name in found.denied_elements and name not in found.touched_elements]
@@ -138,13 +138,13 @@ def decide(requirement: Requirement, found: RequirementMatches, config: Matching
         # Quote the passage that says so.
         nearest = next((m for m in matches if m.passage_index == found.denied_elements[denied[0]]),
                        (arrangements or own_text)[0])
-        why = f"Dokumentet säger själv att det saknas: {_listed(described[name] for name in denied)}."
+        why = f"Dokumentet säger själv att det saknas: {listed(described[name] for name in denied)}."
         return finding("missing", f"missing.element_denied.{denied[0]}", why, missing_elements=denied,
                        signals=signals_of(nearest), evidence=[_evidence(nearest, config, why)])
     if arrangements:
         best = max(arrangements, key=lambda m: len(found.elements_for(m)))
         lacking = [name for name in needed if name not in found.elements_for(best)]
-        why = f"Det finns en egen ordning för ämnet, men den tar inte upp {_listed(described[n] for n in lacking)}."
+        why = f"Det finns en egen ordning för ämnet, men den tar inte upp {listed(described[n] for n in lacking)}."
         return finding("partial", f"partial.element_missing.{lacking[0]}", why, missing_elements=lacking,
                        signals=signals_of(best), evidence=[_evidence(best, config, why)])
 
@@ -161,12 +161,6 @@ def decide(requirement: Requirement, found: RequirementMatches, config: Matching
             return finding("missing", rule, why, signals=signals_of(closest),
                            evidence=[_evidence(closest, config, why)])
     return finding("missing", "missing.no_text", f"Ingenting i dokumentet motsvarar kravet »{requirement.title}«.")
-
-
-def _listed(phrases: Iterable[str]) -> str:
-    """"a, b och c"."""
-    words = list(phrases)
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " och " + words[-1]
 
 
 _MISSING_WITH_TEXT = (

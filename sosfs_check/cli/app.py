@@ -225,6 +225,55 @@ def _check_one_document(file: Path, formats: list[ReportFormat], output: Path | 
     return result
 
 
+@app.command("generate")
+def generate_command(
+    description: Annotated[Path | None, typer.Argument(
+        metavar="BESKRIVNING", help="Beskrivningen av förvaltningen (YAML; se --exempel).")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", metavar="FIL", help="Word-filen som ska skrivas (.docx).")] = None,
+    exempel: Annotated[bool, typer.Option(
+        "--exempel", help="Skriv ut en komplett, kommenterad exempelbeskrivning att utgå från.")] = False,
+    luckor: Annotated[Path | None, typer.Option(
+        "--luckor", metavar="RESULTAT",
+        help="Ett resultat från check --format json: skriv i stället en komplettering med ett utkast till avsnitt "
+             "för varje krav som saknas eller bara delvis är beskrivet.")] = None,
+    force: Force = False,
+) -> None:
+    """Skriv ett utkast till ledningssystem i Word från en beskrivning av förvaltningen, och granska det."""
+    from sosfs_check.drafting import EXAMPLE
+
+    if exempel:
+        _emit(EXAMPLE.read_text(encoding="utf-8"), output, force)
+        return
+    if output is None:
+        raise InvalidArgumentError("ange med -o vilken Word-fil som ska skrivas, t.ex. -o utkast.docx")
+    if output.suffix.lower() != ".docx":
+        raise InvalidArgumentError("utkastet skrivs i Word-format: ange ett filnamn som slutar på .docx", output)
+    if luckor is not None:
+        from sosfs_check.drafting import load_result, supplement
+
+        result = load_result(luckor)
+        supplement(result, output, overwrite=force)
+        gaps = sum(1 for f in result.findings if f.status in ("missing", "partial"))
+        typer.echo(f"Skrev {output}: {gaps} avsnitt att anpassa, ett för varje krav som saknas eller är delvis.")
+        return
+    if description is None:
+        raise InvalidArgumentError("ange beskrivningen av förvaltningen (YAML), eller --exempel för ett exempel")
+    from sosfs_check.assessment.run import check
+    from sosfs_check.drafting import generate
+    from sosfs_check.drafting.description import load_description
+
+    described = load_description(description)
+    generate(described, output, overwrite=force)
+    checked = check(output, omfattning=list(described.omfattning))
+    applicable = [f for f in checked.findings if f.status != "not_applicable"]
+    covered = sum(1 for f in applicable if f.status == "covered")
+    typer.echo(f"Skrev {output}. Utkastet granskat: {covered} av {len(applicable)} tillämpliga krav täckta.")
+    for finding in applicable:
+        if finding.status != "covered":
+            typer.echo(f"  {finding.requirement_id}: {finding.reason}")
+
+
 class TextOrJson(StrEnum):
     text = "text"
     json = "json"
