@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["SosfsCheckError", "__version__", "check", "generate", "load_catalog", "read"]
+__all__ = ["SosfsCheckError", "__version__", "check", "compare", "generate", "load_catalog", "read"]
 
 if TYPE_CHECKING:
     from sosfs_check.assessment.run import check
     from sosfs_check.catalog import load_catalog
+    from sosfs_check.comparison import compare
     from sosfs_check.document.reader import read
     from sosfs_check.drafting import generate
     from sosfs_check.errors import SosfsCheckError
@@ -24,6 +25,7 @@ _LAZY = {
     "load_catalog": "sosfs_check.catalog",
     "SosfsCheckError": "sosfs_check.errors",
     "generate": "sosfs_check.drafting",
+    "compare": "sosfs_check.comparison",
 }
 
 

@@ -250,7 +250,8 @@ def generate_command(
     if output.suffix.lower() != ".docx":
         raise InvalidArgumentError("utkastet skrivs i Word-format: ange ett filnamn som slutar på .docx", output)
     if luckor is not None:
-        from sosfs_check.drafting import load_result, supplement
+        from sosfs_check.assessment.stored import load_result
+        from sosfs_check.drafting import supplement
 
         result = load_result(luckor)
         supplement(result, output, overwrite=force)
@@ -272,6 +273,79 @@ def generate_command(
     for finding in applicable:
         if finding.status != "covered":
             typer.echo(f"  {finding.requirement_id}: {finding.reason}")
+
+
+@app.command("compare")
+def compare_command(
+    files: Annotated[list[Path], typer.Argument(
+        metavar="FIL...", help="Två eller flera ledningssystem (.docx, .txt, .md) eller sparade resultat (.json från "
+                               "check --format json).")],
+    names: Annotated[list[str] | None, typer.Option(
+        "--namn", metavar="NAMN", help="Namnet på varje dokument i jämförelsen, i samma ordning (flaggan upprepad); "
+                                       "annars filnamnen.")] = None,
+    fmt: Annotated[ReportFormatOption | None, typer.Option(
+        "--format", "-f", metavar="FORMAT",
+        help="html, xlsx, docx, json eller md. Utan --format: sammanfattning i terminalen, eller det format som "
+             "filnamnet efter -o anger.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FIL", help="Jämförelsen som fil.")] = None,
+    omfattning: Omfattning = None,
+    force: Force = False,
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", metavar="ANTAL", help="Hur många dokument som granskas samtidigt (i egna processer).")] = 1,
+    max_xml_mb: MaxXmlMb = 200,
+) -> None:
+    """Jämför två eller flera kommuners ledningssystem: täckning, vem som gör vad och hur ofta."""
+    import datetime as dt
+    from functools import partial
+
+    from sosfs_check.cli.workers import run_each
+    from sosfs_check.comparison.model import build_comparison
+    from sosfs_check.comparison.output import render_comparison_text, write_comparison
+    from sosfs_check.report.formats import TEXT_FORMATS, format_of
+
+    chosen = _REPORT_FORMATS[fmt] if fmt is not None else format_of(output) if output is not None else None
+    if output is not None and chosen is None:
+        raise InvalidArgumentError("ange --format eller ett filnamn som slutar på .json, .md, .html, .docx eller "
+                                   ".xlsx", output)
+    if output is None and chosen is not None and chosen not in TEXT_FORMATS:
+        raise InvalidArgumentError(f"formatet {chosen} kan inte visas i terminalen; ange en fil med -o")
+    if output is not None:
+        from sosfs_check.output_files import check_output
+
+        check_output(output, force=force, inputs=files)  # before the work, not after it
+    outcomes = run_each(files, partial(_result_of, omfattning=tuple(omfattning or ()),
+                                       max_xml_bytes=_xml_bytes(max_xml_mb)), jobs=jobs, label="Granskar")
+    for outcome in outcomes:
+        if isinstance(outcome, SosfsCheckError):
+            raise outcome
+    comparison = build_comparison([o for o in outcomes if not isinstance(o, SosfsCheckError)], names,
+                                  date=dt.date.today().isoformat())
+    if output is not None and chosen is not None:
+        write_comparison(comparison, chosen, output, force=force, inputs=files)
+    elif chosen is not None:
+        sys.stdout.write(render_comparison_text(comparison, chosen))
+    if chosen is None or output is not None:
+        from sosfs_check.cli.summary import print_comparison
+
+        print_comparison(comparison)
+
+
+def _result_of(index: int, path: Path, *, omfattning: tuple[str, ...], max_xml_bytes: int) \
+        -> AssessmentResult | SosfsCheckError:
+    """In a worker: one compared document's result, or the error to report (raised in the parent, which names
+    the file)."""
+    from sosfs_check.assessment.run import check
+    from sosfs_check.assessment.stored import load_result
+    from sosfs_check.document.reader import read
+
+    try:
+        if path.suffix.lower() == ".json":
+            return load_result(path)
+        return check(read(path, max_xml_bytes=max_xml_bytes), omfattning=list(omfattning) or None)
+    except SosfsCheckError as exc:
+        error = SosfsCheckError(exc.user_message())
+        error.exit_code = exc.exit_code
+        return error
 
 
 class TextOrJson(StrEnum):

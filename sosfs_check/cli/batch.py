@@ -4,21 +4,19 @@ summary, with a progress bar. One bad file does not stop the batch; it is listed
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sosfs_check.cli.workers import run_each
 from sosfs_check.document.reader import DOCX_SUFFIXES, TEXT_SUFFIXES
 from sosfs_check.errors import BatchFailedError, InvalidArgumentError, OutputError, SosfsCheckError
 from sosfs_check.output_files import check_output
 from sosfs_check.report.formats import SUFFIXES, ReportFormat
 
 if TYPE_CHECKING:
-    from multiprocessing.context import BaseContext
-
     from sosfs_check.report.view import BatchRow, BatchView, ReportView
 
 Outcome = tuple["BatchRow", "ReportView | None"]
@@ -82,13 +80,14 @@ def summary_formats(formats: Sequence[ReportFormat]) -> list[ReportFormat]:
     return chosen or ["html"]
 
 
-def _check_one(document: Path, out_dir: Path, name: str, job: BatchJob) -> Outcome:
+def _check_one(index: int, document: Path, *, out_dir: Path, names: tuple[str, ...], job: BatchJob) -> Outcome:
     """In a worker: check one document and write its reports. Returns (view, report file name, error)."""
     from sosfs_check.assessment.run import check
     from sosfs_check.document.reader import read
     from sosfs_check.report.formats import write_report
     from sosfs_check.report.view import batch_row, build_view
 
+    name = names[index]
     try:
         result = check(read(document, max_xml_bytes=job.max_xml_bytes),
                        omfattning=list(job.omfattning) if job.omfattning else None)
@@ -107,13 +106,9 @@ def run_batch(sources: Sequence[Path], out_dir: Path, formats: Sequence[ReportFo
               omfattning: Sequence[str] | None, max_xml_bytes: int, force: bool, fail_on: set[str] | None) -> int:
     """Check every document, write the reports and the summary; the exit code (0, 1 for --fail-on, 12 when a
     document failed). Every output path is checked before the first document is read."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
     from sosfs_check.report.formats import write_batch_summary
     from sosfs_check.report.view import build_batch_view
 
-    if jobs < 1:
-        raise InvalidArgumentError("--jobs måste vara minst 1")
     documents = collect_documents(sources)
     _prepare_folder(out_dir, documents)
     names = report_names(documents)
@@ -122,27 +117,8 @@ def run_batch(sources: Sequence[Path], out_dir: Path, formats: Sequence[ReportFo
         check_output(path, force=force, inputs=inputs)
     job = BatchJob(formats=tuple(formats), omfattning=tuple(omfattning) if omfattning else None,
                    max_xml_bytes=max_xml_bytes, force=force, inputs=inputs)
-    outcomes: list[Outcome | None] = [None] * len(documents)
-    columns = (TextColumn("Granskar"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-               TimeRemainingColumn())
-    with Progress(*columns, transient=True) as progress:
-        task = progress.add_task("", total=len(documents))
-        _warm_up(job.formats)
-        if jobs == 1 or len(documents) == 1:
-            for index, document in enumerate(documents):
-                progress.update(task, description=document.name)
-                outcomes[index] = _check_one(document, out_dir, names[index], job)
-                progress.advance(task)
-        else:
-            with ProcessPoolExecutor(max_workers=min(jobs, len(documents)), mp_context=_fork_context()) as pool:
-                futures = {pool.submit(_check_one, document, out_dir, names[index], job): index
-                           for index, document in enumerate(documents)}
-                for future in as_completed(futures):
-                    index = futures[future]
-                    outcomes[index] = future.result()
-                    progress.update(task, description=documents[index].name)
-                    progress.advance(task)
-    finished = [outcome for outcome in outcomes if outcome is not None]
+    finished = run_each(documents, partial(_check_one, out_dir=out_dir, names=tuple(names), job=job), jobs=jobs,
+                        label="Granskar", formats=formats)
     views = [view for _, view in finished if view is not None]
     from sosfs_check.catalog import load_catalog
 
@@ -158,33 +134,6 @@ def run_batch(sources: Sequence[Path], out_dir: Path, formats: Sequence[ReportFo
     if fail_on and any(row.counts[status] for row in batch.rows for status in fail_on):
         return 1
     return 0
-
-
-def _warm_up(formats: Sequence[ReportFormat]) -> None:
-    """Import, load and compile once, before the first document (and before the workers are forked, so that each
-    inherits it instead of paying for it again): the modules, the catalog, and the patterns the first check
-    compiles (a check of a one-line text compiles them all)."""
-    import importlib
-
-    from sosfs_check.assessment.run import check
-    from sosfs_check.report.formats import render_text
-    from sosfs_check.report.view import build_view
-
-    result = check("# Uppvärmning\n\nText.\n".encode(), name="uppvarmning.md")
-    render_text(result, build_view(result), "html")
-    for fmt in formats:
-        if fmt in ("docx", "xlsx"):
-            importlib.import_module(f"sosfs_check.report.{fmt}_report")
-    # What lives for the whole run (modules, catalog, compiled patterns) is never garbage: the collector need not
-    # scan it again after every document.
-    gc.freeze()
-
-
-def _fork_context() -> BaseContext | None:
-    """Workers forked from the warmed-up parent where the system can (Linux); elsewhere the default start."""
-    import multiprocessing
-
-    return multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
 
 
 def _prepare_folder(out_dir: Path, documents: Sequence[Path]) -> None:

@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.table import Table
 
 from sosfs_check.assessment.model import AssessmentResult
+from sosfs_check.comparison.model import Comparison
 from sosfs_check.report.view import ReportView, build_view
 
 _STYLE = {"covered": "green", "partial": "yellow", "missing": "red", "not_applicable": "dim"}
@@ -41,3 +42,24 @@ def print_view(view: ReportView, console: Console) -> None:
         console.print(f"[yellow]{t.headings['references']}: {len(view.stale_references)}[/yellow]")
     if not view.fidelity.complete:
         console.print(f"[yellow]{t.notes['unreadable']} {len(view.fidelity.unreadable)}[/yellow]")
+
+
+def print_comparison(comparison: Comparison, console: Console | None = None) -> None:
+    """The documents' coverage and the largest differences, status per document."""
+    console = console or Console()
+    t, c = comparison.texts, comparison.texts.compare
+    console.print(f"[bold]{comparison.title}[/bold]")
+    for document in comparison.documents:
+        console.print(f"{document.name}: {document.counts['covered']} {t.counted['covered']}, "
+                      f"{document.counts['partial']} {t.counted['partial']}, {document.counts['missing']} "
+                      f"{t.counted['missing']} ({t.labels['scope'].lower()}: {document.scope})")
+    if not comparison.largest_differences:
+        console.print(c["no_differences"])
+        return
+    table = Table(title=c["differences"], title_justify="left")
+    for column in (t.labels["requirement"], t.labels["kind"], *(d.name for d in comparison.documents)):
+        table.add_column(column, overflow="fold")
+    for row in comparison.largest_differences:
+        table.add_row(row.id, row.kind_label,
+                      *(f"[{_STYLE[cell.status]}]{cell.status_label}[/]" for cell in row.cells))
+    console.print(table)

@@ -37,6 +37,7 @@ def supplement(result: AssessmentResult | Path | str, path: Path | str, *, overw
     >>> supplement(check("ledningssystem.docx"), "komplettering.docx")   # doctest: +SKIP
     PosixPath('komplettering.docx')
     """
+    from sosfs_check.assessment.stored import load_result
     from sosfs_check.drafting.supplement import render_supplement
     from sosfs_check.output_files import write_output
 
@@ -44,19 +45,3 @@ def supplement(result: AssessmentResult | Path | str, path: Path | str, *, overw
     inputs = () if not isinstance(result, (Path, str)) else (Path(result),)
     return write_output(Path(path), lambda target: render_supplement(found, target), force=overwrite,
                         inputs=inputs)
-
-
-def load_result(path: Path) -> AssessmentResult:
-    """A check result from its JSON file; a Swedish error for a file that is not one."""
-    from pydantic import ValidationError
-
-    from sosfs_check.assessment.model import AssessmentResult
-    from sosfs_check.errors import InputNotFoundError, UnsupportedFormatError
-
-    if not path.is_file():
-        raise InputNotFoundError("resultatfilen finns inte", path)
-    try:
-        return AssessmentResult.model_validate_json(path.read_bytes())
-    except ValidationError:
-        raise UnsupportedFormatError("filen är inte ett resultat från sosfs-check check --format json",
-                                     path) from None

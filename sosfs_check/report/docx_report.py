@@ -66,34 +66,34 @@ def write_docx(view: ReportView, path: Path) -> None:
 
 def _title_page(doc: WordDocument, view: ReportView) -> None:
     labels = view.texts.labels
-    _heading(doc, view.title, 0)
-    _paragraph(doc, view.subtitle, "Subtitle")
-    _fact(doc.add_paragraph(), labels["document"], view.document)
-    _fact(doc.add_paragraph(), labels["date"], view.date)
-    _fact(doc.add_paragraph(), labels["scope"], view.scope)
-    _fact(doc.add_paragraph(), labels["tool"], f"{TOOL_NAME} {view.tool_version}")
-    _fact(doc.add_paragraph(), labels["catalog"], f"{view.catalog_version} ({view.regulation})")
+    add_heading(doc, view.title, 0)
+    add_paragraph(doc, view.subtitle, "Subtitle")
+    add_fact(doc.add_paragraph(), labels["document"], view.document)
+    add_fact(doc.add_paragraph(), labels["date"], view.date)
+    add_fact(doc.add_paragraph(), labels["scope"], view.scope)
+    add_fact(doc.add_paragraph(), labels["tool"], f"{TOOL_NAME} {view.tool_version}")
+    add_fact(doc.add_paragraph(), labels["catalog"], f"{view.catalog_version} ({view.regulation})")
     checksum = doc.add_paragraph()
-    _fact(checksum, labels["sha256"], view.sha256)
-    _set_size(checksum, SMALL_FONT)
-    _paragraph(doc, view.texts.notes["disclaimer"], "Intense Quote")
+    add_fact(checksum, labels["sha256"], view.sha256)
+    set_size(checksum, SMALL_FONT)
+    add_paragraph(doc, view.texts.notes["disclaimer"], "Intense Quote")
     doc.add_page_break()
 
 
 def _summary(doc: WordDocument, view: ReportView) -> None:
     texts, labels, statuses = view.texts, view.texts.labels, view.statuses
-    _heading(doc, texts.headings["summary"], 1)
+    add_heading(doc, texts.headings["summary"], 1)
     if view.scope_warning:
         doc.add_paragraph().add_run(view.scope_warning).bold = True
     for excluded in view.scope_excluded:
-        _paragraph(doc, excluded, "List Bullet")
+        add_paragraph(doc, excluded, "List Bullet")
     for kind in view.kinds:
-        _paragraph(doc, view.headline(kind.kind), "List Bullet")
-    _table(doc, [labels["kind"], *(texts.statuses[status] for status in statuses), labels["total"]],
+        add_paragraph(doc, view.headline(kind.kind), "List Bullet")
+    add_table(doc, [labels["kind"], *(texts.statuses[status] for status in statuses), labels["total"]],
            [[kind.label, *(str(kind.counts[status]) for status in statuses), str(kind.total)]
             for kind in view.kinds],
            [3.5, *[2.4] * len(statuses), 1.8])
-    _heading(doc, texts.headings["by_chapter"], 2)
+    add_heading(doc, texts.headings["by_chapter"], 2)
     _chapter_table(doc, view)
 
 
@@ -110,7 +110,7 @@ def _chapter_table(doc: WordDocument, view: ReportView) -> None:
             counts = chapter.counts[kind]
             rows.append([f"{chapter.chapter} {chapter.title}" if position == 0 else "", texts.kinds_short[kind],
                          *(str(counts[status]) for status in statuses)])
-    table = _table(doc, [texts.labels["chapter"], texts.labels["kind"], *(texts.statuses[s] for s in statuses)],
+    table = add_table(doc, [texts.labels["chapter"], texts.labels["kind"], *(texts.statuses[s] for s in statuses)],
                    rows, [5.2, 2.2, *[2.4] * len(statuses)])
     first = 1
     for span in spans:
@@ -124,13 +124,13 @@ def _actions(doc: WordDocument, view: ReportView) -> None:
     """The gaps, in a landscape section of their own: eight columns, the reason and location in full."""
     texts, labels = view.texts, view.texts.labels
     if not view.actions:
-        _heading(doc, texts.headings["actions"], 1)
+        add_heading(doc, texts.headings["actions"], 1)
         doc.add_paragraph(texts.notes["no_actions"])
         return
-    _new_section(doc, landscape=True)
-    _heading(doc, texts.headings["actions"], 1)
+    new_section(doc, landscape=True)
+    add_heading(doc, texts.headings["actions"], 1)
     doc.add_paragraph(texts.notes["actions_intro"])
-    table = _table(
+    table = add_table(
         doc,
         [labels["priority"], labels["requirement"], labels["title"], labels["kind"], labels["citation"],
          labels["status"], labels["reason"], labels["location"]],
@@ -138,15 +138,15 @@ def _actions(doc: WordDocument, view: ReportView) -> None:
          for number, r in enumerate(view.actions, start=1)],
         [2.2, 2.7, 4.3, 1.2, 2.3, 1.9, 5.9, 4.3])
     for row, requirement in zip(table.rows[1:], view.actions, strict=True):
-        _shade(row.cells[5]._tc.get_or_add_tcPr(), STATUS_FILL[requirement.status])
-    _new_section(doc, landscape=False)
+        shade(row.cells[5]._tc.get_or_add_tcPr(), STATUS_FILL[requirement.status])
+    new_section(doc, landscape=False)
 
 
 def _requirements(doc: WordDocument, view: ReportView) -> None:
     texts = view.texts
-    _heading(doc, texts.headings["requirements"], 1)
+    add_heading(doc, texts.headings["requirements"], 1)
     for chapter in view.chapters:
-        _heading(doc, f"{texts.labels['chapter']} {chapter.chapter} – {chapter.title}", 2)
+        add_heading(doc, f"{texts.labels['chapter']} {chapter.chapter} – {chapter.title}", 2)
         for requirement in view.requirements:
             if requirement.chapter == chapter.chapter:
                 _requirement(doc, view, requirement)
@@ -154,64 +154,64 @@ def _requirements(doc: WordDocument, view: ReportView) -> None:
 
 def _requirement(doc: WordDocument, view: ReportView, r: RequirementView) -> None:
     labels = view.texts.labels
-    _heading(doc, f"{r.id} {r.title}", 3)
+    add_heading(doc, f"{r.id} {r.title}", 3)
     status = doc.add_paragraph()
     status.add_run(f"{labels['status']}: ").bold = True
     label = status.add_run(r.status_label)
     label.bold = True
-    _shade(label._r.get_or_add_rPr(), STATUS_FILL[r.status])
+    shade(label._r.get_or_add_rPr(), STATUS_FILL[r.status])
     facts = doc.add_paragraph()
-    _fact(facts, labels["kind"], r.kind_label)
-    _fact(facts, labels["citation"], r.citation, separated=True)
-    _fact(facts, labels["area"], r.area_name, separated=True)
+    add_fact(facts, labels["kind"], r.kind_label)
+    add_fact(facts, labels["citation"], r.citation, separated=True)
+    add_fact(facts, labels["area"], r.area_name, separated=True)
     if r.roles:
-        _fact(doc.add_paragraph(), labels["roles"], ", ".join(r.roles))
+        add_fact(doc.add_paragraph(), labels["roles"], ", ".join(r.roles))
     if r.frequencies:
-        _fact(doc.add_paragraph(), labels["frequency"], ", ".join(r.frequencies))
-    _fact(doc.add_paragraph(), labels["reason"], r.reason)
+        add_fact(doc.add_paragraph(), labels["frequency"], ", ".join(r.frequencies))
+    add_fact(doc.add_paragraph(), labels["reason"], r.reason)
     if r.missing_elements:
-        _fact(doc.add_paragraph(), labels["missing_elements"], "")
+        add_fact(doc.add_paragraph(), labels["missing_elements"], "")
         for element in r.missing_elements:
-            _paragraph(doc, element, "List Bullet")
+            add_paragraph(doc, element, "List Bullet")
     if r.evidence:
-        _fact(doc.add_paragraph(), labels["evidence"], "")
+        add_fact(doc.add_paragraph(), labels["evidence"], "")
     for evidence in r.evidence:
-        _paragraph(doc, evidence.quote, QUOTE_STYLE)
+        add_paragraph(doc, evidence.quote, QUOTE_STYLE)
         where = doc.add_paragraph()
-        _fact(where, labels["location"], f"{evidence.location} ({evidence.passage_kind})")
+        add_fact(where, labels["location"], f"{evidence.location} ({evidence.passage_kind})")
         if evidence.reason and evidence.reason != r.reason:
-            _fact(where, labels["reason"], evidence.reason, separated=True)
-        _set_size(where, SMALL_FONT)
+            add_fact(where, labels["reason"], evidence.reason, separated=True)
+        set_size(where, SMALL_FONT)
 
 
 def _matrix(doc: WordDocument, view: ReportView) -> None:
     """Roles down, areas across, in a landscape section of its own; more areas continue in a further table."""
     texts, matrix = view.texts, view.matrix
     if not matrix.roles:
-        _heading(doc, texts.headings["matrix"], 1)
+        add_heading(doc, texts.headings["matrix"], 1)
         doc.add_paragraph(texts.notes["no_matrix"])
         return
-    _new_section(doc, landscape=True)
-    _heading(doc, texts.headings["matrix"], 1)
+    new_section(doc, landscape=True)
+    add_heading(doc, texts.headings["matrix"], 1)
     for start in range(0, len(matrix.areas), AREAS_PER_TABLE):
         areas = matrix.areas[start:start + AREAS_PER_TABLE]
         roles = [role for role in matrix.roles if any(matrix.cell(role, area) for area in areas)]
-        table = _table(doc, [texts.labels["role"], *areas], [[role, *[""] * len(areas)] for role in roles],
+        table = add_table(doc, [texts.labels["role"], *areas], [[role, *[""] * len(areas)] for role in roles],
                        [4, *[4] * len(areas)])
         for row, role in zip(table.rows[1:], roles, strict=True):
             for column, area in enumerate(areas, start=1):
                 cell = matrix.cell(role, area)
                 if cell:
-                    _write_lines(row.cells[column], _shortened_duties(cell.duties))
-    _new_section(doc, landscape=False)
+                    write_lines(row.cells[column], shortened_duties(cell.duties))
+    new_section(doc, landscape=False)
 
 
-def _shortened_duties(duties: Sequence[str]) -> list[str]:
-    lines = [_shortened(duty, DUTY_CHARS) for duty in duties[:DUTIES_PER_CELL]]
+def shortened_duties(duties: Sequence[str]) -> list[str]:
+    lines = [shortened(duty, DUTY_CHARS) for duty in duties[:DUTIES_PER_CELL]]
     return [*lines, ELLIPSIS] if len(duties) > DUTIES_PER_CELL else lines
 
 
-def _shortened(text: str, limit: int) -> str:
+def shortened(text: str, limit: int) -> str:
     """`text` cut at the last word boundary before `limit`, marked with an ellipsis."""
     if len(text) <= limit:
         return text
@@ -220,42 +220,42 @@ def _shortened(text: str, limit: int) -> str:
 
 def _calendar(doc: WordDocument, view: ReportView) -> None:
     texts, labels = view.texts, view.texts.labels
-    _heading(doc, texts.headings["calendar"], 1)
+    add_heading(doc, texts.headings["calendar"], 1)
     if not view.calendar:
         doc.add_paragraph(texts.notes["no_calendar"])
         return
-    _table(doc, [labels["frequency"], labels["what"], labels["who"], labels["area"]],
+    add_table(doc, [labels["frequency"], labels["what"], labels["who"], labels["area"]],
            [[entry.how_often, entry.what, entry.who, ", ".join(entry.areas)] for entry in view.calendar],
            [2.5, 7, 3, 3.5])
 
 
 def _stale_references(doc: WordDocument, view: ReportView) -> None:
     texts, labels = view.texts, view.texts.labels
-    _heading(doc, texts.headings["references"], 1)
+    add_heading(doc, texts.headings["references"], 1)
     if not view.stale_references:
         doc.add_paragraph(texts.notes["no_references"])
         return
-    _table(doc, [labels["stale"], labels["replacement"], labels["since"], labels["location"]],
+    add_table(doc, [labels["stale"], labels["replacement"], labels["since"], labels["location"]],
            [[ref.text, ref.replacement, ref.since, ref.location] for ref in view.stale_references],
            [4, 4, 2.4, 6])
 
 
 def _fidelity(doc: WordDocument, view: ReportView) -> None:
     texts, labels, fidelity = view.texts, view.texts.labels, view.fidelity
-    _heading(doc, texts.headings["fidelity"], 1)
+    add_heading(doc, texts.headings["fidelity"], 1)
     if fidelity.complete:
         doc.add_paragraph(texts.notes["complete"])
     # The view names what was counted and the kinds of parts left unread in Swedish (texts.yaml).
-    _table(doc, [labels["kind_of_item"], labels["total"]],
+    add_table(doc, [labels["kind_of_item"], labels["total"]],
            [[name, str(count)] for name, count in fidelity.counts.items()], [6, 2])
     for note, items in (("unreadable", fidelity.unreadable), ("excluded", fidelity.excluded)):
         if items:
             doc.add_paragraph(texts.notes[note])
-            _table(doc, [labels["kind_of_item"], labels["location"], labels["detail"]],
+            add_table(doc, [labels["kind_of_item"], labels["location"], labels["detail"]],
                    [[kind, location, detail] for kind, location, detail in items],
                    [2.5, 4, 9.5])
     for warning in fidelity.warnings:
-        _paragraph(doc, warning, "List Bullet")
+        add_paragraph(doc, warning, "List Bullet")
 
 
 # ---- page, styles and tables -------------------------------------------------------------------------------
@@ -281,11 +281,11 @@ def _set_up(doc: WordDocument, view: ReportView) -> None:
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     footer.add_run(f"{view.subtitle}   ")
-    _page_number(footer)
-    _set_size(footer, SMALL_FONT)
+    page_number(footer)
+    set_size(footer, SMALL_FONT)
 
 
-def _new_section(doc: WordDocument, landscape: bool) -> None:
+def new_section(doc: WordDocument, landscape: bool) -> None:
     """Start a new page in the orientation asked for; margins and footer carry over."""
     section = doc.add_section(WD_SECTION.NEW_PAGE)
     width, height = A4
@@ -293,11 +293,11 @@ def _new_section(doc: WordDocument, landscape: bool) -> None:
     section.page_width, section.page_height = (height, width) if landscape else (width, height)
 
 
-def _heading(doc: WordDocument, text: str, level: int) -> Paragraph:
-    return _paragraph(doc, text, "Title" if level == 0 else f"Heading {level}")
+def add_heading(doc: WordDocument, text: str, level: int) -> Paragraph:
+    return add_paragraph(doc, text, "Title" if level == 0 else f"Heading {level}")
 
 
-def _paragraph(doc: WordDocument, text: str, style: str) -> Paragraph:
+def add_paragraph(doc: WordDocument, text: str, style: str) -> Paragraph:
     """`doc.add_paragraph(text, style)`, the style set by its id."""
     paragraph = doc.add_paragraph(text)
     paragraph._p.style = _style_id(doc, style)
@@ -313,7 +313,7 @@ def _style_id(doc: WordDocument, name: str) -> str:
     return ids[0]
 
 
-def _page_number(paragraph: Paragraph) -> None:
+def page_number(paragraph: Paragraph) -> None:
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), "PAGE")
     run = OxmlElement("w:r")
@@ -324,7 +324,7 @@ def _page_number(paragraph: Paragraph) -> None:
     paragraph._p.append(field)
 
 
-def _table(doc: WordDocument, header: Sequence[str], rows: Sequence[Sequence[str]],
+def add_table(doc: WordDocument, header: Sequence[str], rows: Sequence[Sequence[str]],
            weights: Sequence[float]) -> Table:
     """A styled table: a bold header row repeated on every page, then `rows`; column widths in proportion to
     `weights` over the width between the current section's margins. An empty paragraph after it keeps the
@@ -380,7 +380,7 @@ def _write(cell: _Cell, text: str, bold: bool = False) -> None:
         run.bold = bold or None
 
 
-def _write_lines(cell: _Cell, lines: Sequence[str]) -> None:
+def write_lines(cell: _Cell, lines: Sequence[str]) -> None:
     """One paragraph per line, a little apart so separate duties read as separate."""
     _write(cell, lines[0])
     for line in lines[1:]:
@@ -388,7 +388,7 @@ def _write_lines(cell: _Cell, lines: Sequence[str]) -> None:
         cell.add_paragraph().add_run(line).font.size = TABLE_FONT
 
 
-def _fact(paragraph: Paragraph, label: str, value: str, separated: bool = False) -> None:
+def add_fact(paragraph: Paragraph, label: str, value: str, separated: bool = False) -> None:
     """"Label: value", the label bold; `separated` sets it after an earlier fact on the same line."""
     if separated:
         paragraph.add_run("   ·   ")
@@ -397,12 +397,12 @@ def _fact(paragraph: Paragraph, label: str, value: str, separated: bool = False)
         paragraph.add_run(value)
 
 
-def _set_size(paragraph: Paragraph, size: Length) -> None:
+def set_size(paragraph: Paragraph, size: Length) -> None:
     for run in paragraph.runs:
         run.font.size = size
 
 
-def _shade(properties: BaseOxmlElement, fill: str) -> None:
+def shade(properties: BaseOxmlElement, fill: str) -> None:
     """Give a cell or a run (by its tcPr or rPr) a background `fill`."""
     shading = OxmlElement("w:shd")
     shading.set(qn("w:val"), "clear")

@@ -13,6 +13,7 @@ class ReportTexts(DataModel):
     """Every word a report shows that does not come from the document or the catalog."""
 
     statuses: dict[str, str]
+    statuses_short: dict[str, str]
     counted: dict[str, str]
     kinds: dict[str, str]
     kinds_short: dict[str, str]
@@ -28,6 +29,7 @@ class ReportTexts(DataModel):
     batch: dict[str, str]
     fidelity_kinds: dict[str, str]
     fidelity_counts: dict[str, str]
+    compare: dict[str, str]
 
 
 def report_texts() -> ReportTexts:

@@ -42,15 +42,15 @@ _RESERVED_SHEET_TITLES = frozenset({"history"})
 _EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}$")
 
 # The conventional Excel fills for good, neutral and bad; not applicable in grey.
-_STATUS_FILLS = {"covered": "C6EFCE", "partial": "FFEB9C", "missing": "FFC7CE", "not_applicable": "EDEDED"}
+STATUS_FILLS = {"covered": "C6EFCE", "partial": "FFEB9C", "missing": "FFC7CE", "not_applicable": "EDEDED"}
 _HEADER_FILL = "D9E1F2"
-_PERCENT = "0%"
+PERCENT = "0%"
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _TOP = Alignment(vertical="top")
 
 
 @dataclass(frozen=True)
-class _Column:
+class Column:
     """One column of a table: its header as shown, its width in characters, and whether its text wraps."""
 
     header: str
@@ -73,7 +73,7 @@ _CALENDAR_LAYOUT = (
 _MATRIX_ROLE_WIDTH = 30
 _MATRIX_AREA_WIDTH = 40
 _LABEL_WIDTH = 30
-_COUNT_WIDTH = 15
+COUNT_WIDTH = 15
 
 
 def write_xlsx(views: Sequence[ReportView], path: Path, batch: BatchView | None = None) -> None:
@@ -101,7 +101,7 @@ def _single(view: ReportView) -> Workbook:
     _requirements(workbook.create_sheet(texts.sheets["requirements"]), view)
     _matrix(workbook.create_sheet(texts.sheets["matrix"]), view)
     _calendar(workbook.create_sheet(texts.sheets["calendar"]), view)
-    _properties(workbook, view.title, view.subtitle, view.date)
+    properties(workbook, view.title, view.subtitle, view.date)
     return workbook
 
 
@@ -122,11 +122,11 @@ def _batch(views: Sequence[ReportView], batch: BatchView) -> Workbook:
             _requirements(workbook.create_sheet(title), next(views_in_order))
             sheet_of[index] = title
     _batch_summary(summary, batch, sheet_of)
-    _properties(workbook, batch.title, batch.intro, batch.date)
+    properties(workbook, batch.title, batch.intro, batch.date)
     return workbook
 
 
-def _properties(workbook: Workbook, title: str, subject: str, date: str) -> None:
+def properties(workbook: Workbook, title: str, subject: str, date: str) -> None:
     """Title and subject as the report states them; created on the run's date, so that two reports of one
     result say the same (openpyxl stamps `modified` itself when it saves)."""
     workbook.properties.title = title
@@ -167,26 +167,26 @@ def _summary(sheet: Worksheet, view: ReportView) -> None:
     sheet.append([])
 
     status_labels = [texts.statuses[status] for status in STATUSES]
-    _heading(sheet, texts.headings["summary"])
-    _header(sheet, [labels["kind"], *status_labels, labels["total"]])
+    heading(sheet, texts.headings["summary"])
+    header(sheet, [labels["kind"], *status_labels, labels["total"]])
     first = sheet.max_row
     for summary in view.kinds:
         sheet.append([summary.label, *(summary.counts[status] for status in STATUSES), summary.total])
-    _colour_status_headers(sheet, first)
+    colour_status_headers(sheet, first)
     sheet.append([])
 
-    _heading(sheet, texts.headings["by_chapter"])
-    _header(sheet, [labels["chapter"], labels["title"], labels["kind"], *status_labels, labels["total"]])
+    heading(sheet, texts.headings["by_chapter"])
+    header(sheet, [labels["chapter"], labels["title"], labels["kind"], *status_labels, labels["total"]])
     first = sheet.max_row
     for chapter in view.chapters:
         for kind, counts in chapter.counts.items():
             if any(counts.values()):
                 sheet.append([chapter.chapter, chapter.title, texts.kinds[kind],
                               *(counts[status] for status in STATUSES), sum(counts.values())])
-    _colour_status_headers(sheet, first, offset=3)
+    colour_status_headers(sheet, first, offset=3)
     sheet.append([])
 
-    _heading(sheet, texts.headings["fidelity"])
+    heading(sheet, texts.headings["fidelity"])
     sheet.append([texts.notes["complete"] if view.fidelity.complete else texts.notes["unreadable"]])
     for kind, location, detail in view.fidelity.unreadable:
         sheet.append([None, f"{kind} – {location}: {detail}"])
@@ -199,7 +199,7 @@ def _summary(sheet: Worksheet, view: ReportView) -> None:
     sheet.column_dimensions["A"].width = _LABEL_WIDTH
     sheet.column_dimensions["B"].width = _LABEL_WIDTH
     for column in range(3, 3 + len(STATUSES) + 2):
-        sheet.column_dimensions[get_column_letter(column)].width = _COUNT_WIDTH
+        sheet.column_dimensions[get_column_letter(column)].width = COUNT_WIDTH
 
 
 def _batch_summary(sheet: Worksheet, batch: BatchView, sheet_of: dict[int, str]) -> None:
@@ -211,17 +211,17 @@ def _batch_summary(sheet: Worksheet, batch: BatchView, sheet_of: dict[int, str])
     sheet.append([batch.intro])
     sheet.append([labels["date"], batch.date])
     sheet.append([])
-    columns = [_Column(labels["documents"], 40, wrap=True),
-               *(_Column(texts.statuses[status], _COUNT_WIDTH) for status in STATUSES),
-               _Column(texts.batch["ska_gaps"], _COUNT_WIDTH, wrap=True),
-               _Column(texts.batch["coverage"], _COUNT_WIDTH, wrap=True), _Column(labels["scope"], 40, wrap=True),
-               _Column(texts.batch["report"], 32), _Column(labels["error"], 60, wrap=True)]
+    columns = [Column(labels["documents"], 40, wrap=True),
+               *(Column(texts.statuses[status], COUNT_WIDTH) for status in STATUSES),
+               Column(texts.batch["ska_gaps"], COUNT_WIDTH, wrap=True),
+               Column(texts.batch["coverage"], COUNT_WIDTH, wrap=True), Column(labels["scope"], 40, wrap=True),
+               Column(texts.batch["report"], 32), Column(labels["error"], 60, wrap=True)]
     headers = [column.header for column in columns]
     coverage_column = 1 + headers.index(texts.batch["coverage"])
     report_column = 1 + headers.index(texts.batch["report"])
-    _header(sheet, headers)
+    header(sheet, headers)
     first = sheet.max_row
-    _colour_status_headers(sheet, first, offset=1)
+    colour_status_headers(sheet, first, offset=1)
     for index, row in enumerate(batch.rows):
         if row.error is None:
             values: list[Any] = [row.document, *(row.counts[status] for status in STATUSES), row.ska_gaps,
@@ -230,12 +230,12 @@ def _batch_summary(sheet: Worksheet, batch: BatchView, sheet_of: dict[int, str])
             # Nothing was counted for a failed document: empty cells, not zeros.
             values = [row.document, *(None for _ in STATUSES), None, None, None, None, row.error]
         sheet.append(values)
-        sheet.cell(sheet.max_row, coverage_column).number_format = _PERCENT
+        sheet.cell(sheet.max_row, coverage_column).number_format = PERCENT
         if index in sheet_of:
             link = sheet.cell(sheet.max_row, report_column)
             link.hyperlink = Hyperlink(ref=link.coordinate, location=_sheet_reference(sheet_of[index]))
             link.style = "Hyperlink"
-    _lay_out(sheet, columns, first)
+    lay_out(sheet, columns, first)
     sheet.freeze_panes = f"B{first + 1}"
 
 
@@ -247,11 +247,11 @@ def _sheet_reference(title: str) -> str:
 def _requirements(sheet: Worksheet, view: ReportView) -> None:
     """One row per requirement, in catalog order, under a frozen, filterable header."""
     columns = _columns(_REQUIREMENT_LAYOUT, view.texts.labels)
-    _header(sheet, [column.header for column in columns])
+    header(sheet, [column.header for column in columns])
     for requirement in view.requirements:
         sheet.append(_requirement_row(requirement))
-        sheet.cell(sheet.max_row, _STATUS_COLUMN).fill = _fill(_STATUS_FILLS[requirement.status])
-    _lay_out(sheet, columns, 1)
+        sheet.cell(sheet.max_row, _STATUS_COLUMN).fill = fill(STATUS_FILLS[requirement.status])
+    lay_out(sheet, columns, 1)
     sheet.freeze_panes = "A2"
 
 
@@ -269,13 +269,13 @@ def _matrix(sheet: Worksheet, view: ReportView) -> None:
     if not matrix.roles:
         sheet.append([view.texts.notes["no_matrix"]])
         return
-    columns = [_Column(view.texts.labels["role"], _MATRIX_ROLE_WIDTH, wrap=True),
-               *(_Column(area, _MATRIX_AREA_WIDTH, wrap=True) for area in matrix.areas)]
-    _header(sheet, [column.header for column in columns])
+    columns = [Column(view.texts.labels["role"], _MATRIX_ROLE_WIDTH, wrap=True),
+               *(Column(area, _MATRIX_AREA_WIDTH, wrap=True) for area in matrix.areas)]
+    header(sheet, [column.header for column in columns])
     for role in matrix.roles:
         cells = [matrix.cell(role, area) for area in matrix.areas]
         sheet.append([role, *("\n".join(cell.duties) if cell else None for cell in cells)])
-    _lay_out(sheet, columns, 1, autofilter=False)
+    lay_out(sheet, columns, 1, autofilter=False)
     sheet.freeze_panes = "B2"
 
 
@@ -285,38 +285,38 @@ def _calendar(sheet: Worksheet, view: ReportView) -> None:
         sheet.append([view.texts.notes["no_calendar"]])
         return
     columns = _columns(_CALENDAR_LAYOUT, view.texts.labels)
-    _header(sheet, [column.header for column in columns])
+    header(sheet, [column.header for column in columns])
     for entry in view.calendar:
         sheet.append([entry.how_often, entry.what, entry.who, ", ".join(entry.areas), entry.as_written,
                       entry.location])
-    _lay_out(sheet, columns, 1)
+    lay_out(sheet, columns, 1)
     sheet.freeze_panes = "A2"
 
 
-def _columns(layout: Iterable[tuple[str, int, bool]], labels: dict[str, str]) -> list[_Column]:
-    return [_Column(labels[key], width, wrap) for key, width, wrap in layout]
+def _columns(layout: Iterable[tuple[str, int, bool]], labels: dict[str, str]) -> list[Column]:
+    return [Column(labels[key], width, wrap) for key, width, wrap in layout]
 
 
-def _heading(sheet: Worksheet, text: str) -> None:
+def heading(sheet: Worksheet, text: str) -> None:
     sheet.append([text])
     sheet.cell(sheet.max_row, 1).font = Font(bold=True, size=12)
 
 
-def _header(sheet: Worksheet, labels: Iterable[str]) -> None:
+def header(sheet: Worksheet, labels: Iterable[str]) -> None:
     sheet.append(list(labels))
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
-        cell.fill = _fill(_HEADER_FILL)
+        cell.fill = fill(_HEADER_FILL)
         cell.alignment = _WRAP
 
 
-def _colour_status_headers(sheet: Worksheet, header_row: int, offset: int = 1) -> None:
+def colour_status_headers(sheet: Worksheet, header_row: int, offset: int = 1) -> None:
     """The status columns' headers in the status colours, so a count reads with its label and its colour."""
     for position, status in enumerate(STATUSES):
-        sheet.cell(header_row, offset + 1 + position).fill = _fill(_STATUS_FILLS[status])
+        sheet.cell(header_row, offset + 1 + position).fill = fill(STATUS_FILLS[status])
 
 
-def _lay_out(sheet: Worksheet, columns: Sequence[_Column], header_row: int, autofilter: bool = True) -> None:
+def lay_out(sheet: Worksheet, columns: Sequence[Column], header_row: int, autofilter: bool = True) -> None:
     """Widths, wrapping and top alignment for a table whose header is at `header_row`; the filter over it."""
     for position, column in enumerate(columns, start=1):
         letter = get_column_letter(position)
@@ -327,5 +327,5 @@ def _lay_out(sheet: Worksheet, columns: Sequence[_Column], header_row: int, auto
         sheet.auto_filter.ref = f"A{header_row}:{get_column_letter(len(columns))}{sheet.max_row}"
 
 
-def _fill(colour: str) -> PatternFill:
+def fill(colour: str) -> PatternFill:
     return PatternFill(fill_type="solid", start_color=colour, end_color=colour)

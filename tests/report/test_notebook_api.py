@@ -14,13 +14,14 @@ from tests.report.conftest import CORPUS_DOCUMENT
 
 
 def test_dir_lists_the_public_api_for_tab_completion():
-    assert dir(sosfs_check) == ["SosfsCheckError", "__version__", "check", "generate", "load_catalog", "read"]
+    assert dir(sosfs_check) == ["SosfsCheckError", "__version__", "check", "compare", "generate", "load_catalog",
+                                "read"]
     for name in dir(sosfs_check):
         assert getattr(sosfs_check, name) is not None
 
 
 @pytest.mark.parametrize("function", [sosfs_check.check, sosfs_check.read, sosfs_check.load_catalog,
-                                      sosfs_check.generate])
+                                      sosfs_check.generate, sosfs_check.compare])
 def test_public_functions_have_a_docstring_with_an_example(function):
     assert function.__doc__ and ">>> " in function.__doc__
 
