@@ -94,7 +94,7 @@ class Summary(ResultModel):
 class DocumentInfo(ResultModel):
     source_name: str = Field(description="File name only, never a path.")
     sha256: str = Field(description="SHA-256 of the file's bytes: which version of the document was assessed.")
-    format: str = Field(description="'docx' or 'text'.")
+    format: str = Field(description="'docx', 'text' or 'pdf'.")
     properties: CoreProperties
     scope: Scope
 

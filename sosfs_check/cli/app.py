@@ -15,6 +15,7 @@ from sosfs_check.errors import InvalidArgumentError, SosfsCheckError
 if TYPE_CHECKING:
     from sosfs_check.assessment.model import AssessmentResult
     from sosfs_check.catalog.export import ExportFormat
+    from sosfs_check.document.reader import ReadLimits
     from sosfs_check.report.formats import ReportFormat
 
 # typer's own texts (usage line, help panels, errors) in Swedish; at import, so that CliRunner(app) gets them too.
@@ -76,7 +77,7 @@ def catalog_command(
 
 
 # Parameters shared by several commands: one definition, the same Swedish help everywhere.
-Document = Annotated[Path, typer.Argument(metavar="FIL", help="Ledningssystemet (.docx, .txt eller .md).")]
+Document = Annotated[Path, typer.Argument(metavar="FIL", help="Ledningssystemet (.docx, .pdf, .txt eller .md).")]
 Output = Annotated[Path | None, typer.Option(
     "--output", "-o", metavar="FIL", help="Skriv till fil i stället för terminalen.")]
 Force = Annotated[bool, typer.Option("--force", help="Skriv över befintlig fil.")]
@@ -113,14 +114,21 @@ def _emit(content: str, output: Path | None, force: bool, inputs: tuple[Path, ..
         write_text_output(output, content, force=force, inputs=inputs)
 
 
-def _xml_bytes(max_xml_mb: int) -> int:
-    if max_xml_mb < 1:
-        raise InvalidArgumentError("--max-xml-mb måste vara minst 1")
-    return max_xml_mb * 1024 * 1024
+def _limits(max_xml_mb: int, max_sidor: int | None, max_pdf_mb: int | None) -> ReadLimits:
+    """The reader's limits from the options (a value below 1 is an error, not "no limit")."""
+    for option, value in (("--max-xml-mb", max_xml_mb), ("--max-sidor", max_sidor), ("--max-pdf-mb", max_pdf_mb)):
+        if value is not None and value < 1:
+            raise InvalidArgumentError(f"{option} måste vara minst 1")
+    return {"max_xml_bytes": max_xml_mb * 1024 * 1024, "max_pages": max_sidor,
+            "max_pdf_bytes": max_pdf_mb * 1024 * 1024 if max_pdf_mb is not None else None}
 
 
 MaxXmlMb = Annotated[int, typer.Option(
-    "--max-xml-mb", help="Största tillåtna uppackade XML-storlek i MB (skydd mot zip-bomber).")]
+    "--max-xml-mb", help="Största tillåtna uppackade XML-storlek i MB för .docx (skydd mot zip-bomber).")]
+MaxPages = Annotated[int | None, typer.Option(
+    "--max-sidor", metavar="ANTAL", help="Största tillåtna antal sidor i en PDF (standard 2000).")]
+MaxPdfMb = Annotated[int | None, typer.Option(
+    "--max-pdf-mb", metavar="MB", help="Största tillåtna uppackade innehåll i en PDF i MB (standard 200).")]
 
 
 @app.command("read")
@@ -130,12 +138,14 @@ def read_command(
     output: Output = None,
     force: Force = False,
     max_xml_mb: MaxXmlMb = 200,
+    max_sidor: MaxPages = None,
+    max_pdf_mb: MaxPdfMb = None,
 ) -> None:
     """Läs ett dokument och visa texten, dokumentmodellen (json) eller dispositionen (md)."""
     from sosfs_check.document.reader import read
     from sosfs_check.document.render import render_json, render_markdown, render_text
 
-    model = read(file, max_xml_bytes=_xml_bytes(max_xml_mb))
+    model = read(file, **_limits(max_xml_mb, max_sidor, max_pdf_mb))
     renderer = {ReadFormat.text: render_text, ReadFormat.json: render_json, ReadFormat.md: render_markdown}[fmt]
     _emit(renderer(model), output, force, (file,))
 
@@ -156,7 +166,7 @@ _REPORT_FORMATS: dict[ReportFormatOption, ReportFormat] = {
 @app.command("check")
 def check_command(
     files: Annotated[list[Path], typer.Argument(
-        metavar="FIL|MAPP...", help="Ett eller flera ledningssystem (.docx, .txt, .md) eller mappar med sådana.")],
+        metavar="FIL|MAPP...", help="Ett eller flera ledningssystem (.docx, .pdf, .txt, .md) eller mappar med sådana.")],
     fmt: Annotated[list[ReportFormatOption] | None, typer.Option(
         "--format", "-f", metavar="FORMAT",
         help="json (hela resultatet), md, html, docx (Word) eller xlsx (Excel). Utan --format: sammanfattning i "
@@ -174,8 +184,11 @@ def check_command(
         "--jobs", "-j", metavar="ANTAL",
         help="Hur många dokument som granskas samtidigt (i egna processer) när de är flera.")] = 1,
     max_xml_mb: MaxXmlMb = 200,
+    max_sidor: MaxPages = None,
+    max_pdf_mb: MaxPdfMb = None,
 ) -> None:
     """Granska ett eller flera ledningssystem mot alla krav i SOSFS 2011:9."""
+    limits = _limits(max_xml_mb, max_sidor, max_pdf_mb)
     formats = [_REPORT_FORMATS[option] for option in fmt or []]
     failing = None if fail_on is None else {"missing"} if fail_on is FailOn.missing else {"missing", "partial"}
     # Several documents, a folder of them, or a folder to write into: a batch (reports named after the documents).
@@ -185,15 +198,15 @@ def check_command(
         if output is None:
             raise InvalidArgumentError("ange med -o en mapp där rapporterna ska skrivas när flera dokument granskas")
         code = run_batch(files, output, formats or ["html"], jobs=jobs, omfattning=omfattning,
-                         max_xml_bytes=_xml_bytes(max_xml_mb), force=force, fail_on=failing)
+                         limits=limits, force=force, fail_on=failing)
         raise typer.Exit(code)
-    result = _check_one_document(files[0], formats, output, omfattning, force, max_xml_mb)
+    result = _check_one_document(files[0], formats, output, omfattning, force, limits)
     if failing is not None and any(f.status in failing for f in result.findings):
         raise typer.Exit(1)
 
 
 def _check_one_document(file: Path, formats: list[ReportFormat], output: Path | None, omfattning: list[str] | None,
-                        force: bool, max_xml_mb: int) -> AssessmentResult:
+                        force: bool, limits: ReadLimits) -> AssessmentResult:
     """One document: its report to the file -o names (in the format --format or the file's suffix gives) or to the
     terminal, and the summary in the terminal unless the report itself went there."""
     from sosfs_check.assessment.run import check
@@ -214,7 +227,7 @@ def _check_one_document(file: Path, formats: list[ReportFormat], output: Path | 
         from sosfs_check.output_files import check_output
 
         check_output(output, force=force, inputs=(file,))  # before the work, not after it
-    result = check(read(file, max_xml_bytes=_xml_bytes(max_xml_mb)), omfattning=omfattning)
+    result = check(read(file, **limits), omfattning=omfattning)
     view = build_view(result)
     if output is not None and fmt is not None:
         write_report(result, view, fmt, output, force=force, inputs=(file,))
@@ -278,7 +291,7 @@ def generate_command(
 @app.command("compare")
 def compare_command(
     files: Annotated[list[Path], typer.Argument(
-        metavar="FIL...", help="Två eller flera ledningssystem (.docx, .txt, .md) eller sparade resultat (.json från "
+        metavar="FIL...", help="Två eller flera ledningssystem (.docx, .pdf, .txt, .md) eller sparade resultat (.json från "
                                "check --format json).")],
     names: Annotated[list[str] | None, typer.Option(
         "--namn", metavar="NAMN", help="Namnet på varje dokument i jämförelsen, i samma ordning (flaggan upprepad); "
@@ -293,6 +306,8 @@ def compare_command(
     jobs: Annotated[int, typer.Option(
         "--jobs", "-j", metavar="ANTAL", help="Hur många dokument som granskas samtidigt (i egna processer).")] = 1,
     max_xml_mb: MaxXmlMb = 200,
+    max_sidor: MaxPages = None,
+    max_pdf_mb: MaxPdfMb = None,
 ) -> None:
     """Jämför två eller flera kommuners ledningssystem: täckning, vem som gör vad och hur ofta."""
     import datetime as dt
@@ -314,7 +329,7 @@ def compare_command(
 
         check_output(output, force=force, inputs=files)  # before the work, not after it
     outcomes = run_each(files, partial(_result_of, omfattning=tuple(omfattning or ()),
-                                       max_xml_bytes=_xml_bytes(max_xml_mb)), jobs=jobs, label="Granskar")
+                                       limits=_limits(max_xml_mb, max_sidor, max_pdf_mb)), jobs=jobs, label="Granskar")
     for outcome in outcomes:
         if isinstance(outcome, SosfsCheckError):
             raise outcome
@@ -330,7 +345,7 @@ def compare_command(
         print_comparison(comparison)
 
 
-def _result_of(index: int, path: Path, *, omfattning: tuple[str, ...], max_xml_bytes: int) \
+def _result_of(index: int, path: Path, *, omfattning: tuple[str, ...], limits: ReadLimits) \
         -> AssessmentResult | SosfsCheckError:
     """In a worker: one compared document's result, or the error to report (raised in the parent, which names
     the file)."""
@@ -341,7 +356,7 @@ def _result_of(index: int, path: Path, *, omfattning: tuple[str, ...], max_xml_b
     try:
         if path.suffix.lower() == ".json":
             return load_result(path)
-        return check(read(path, max_xml_bytes=max_xml_bytes), omfattning=list(omfattning) or None)
+        return check(read(path, **limits), omfattning=list(omfattning) or None)
     except SosfsCheckError as exc:
         error = SosfsCheckError(exc.user_message())
         error.exit_code = exc.exit_code

@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sosfs_check.cli.workers import run_each
-from sosfs_check.document.reader import DOCX_SUFFIXES, TEXT_SUFFIXES
+from sosfs_check.document.reader import DOCX_SUFFIXES, PDF_SUFFIXES, TEXT_SUFFIXES
 from sosfs_check.errors import BatchFailedError, InvalidArgumentError, OutputError, SosfsCheckError
 from sosfs_check.output_files import check_output
 from sosfs_check.report.formats import SUFFIXES, ReportFormat
 
 if TYPE_CHECKING:
+    from sosfs_check.document.reader import ReadLimits
     from sosfs_check.report.view import BatchRow, BatchView, ReportView
 
 Outcome = tuple["BatchRow", "ReportView | None"]
@@ -33,7 +34,7 @@ class BatchJob:
 
     formats: tuple[ReportFormat, ...]
     omfattning: tuple[str, ...] | None
-    max_xml_bytes: int
+    limits: ReadLimits
     force: bool
     inputs: tuple[Path, ...]
 
@@ -41,14 +42,14 @@ class BatchJob:
 def collect_documents(sources: Sequence[Path]) -> list[Path]:
     """The documents named, and those a folder holds (not its subfolders), in name order; a folder without
     documents is an error."""
-    readable = {*DOCX_SUFFIXES, *TEXT_SUFFIXES}
+    readable = {*DOCX_SUFFIXES, *PDF_SUFFIXES, *TEXT_SUFFIXES}
     found: list[Path] = []
     for source in sources:
         if source.is_dir():
             inside = sorted(p for p in source.iterdir() if p.is_file() and p.suffix.lower() in readable
                             and not p.name.startswith(("~$", ".")))  # Word's lock files, hidden files
             if not inside:
-                raise InvalidArgumentError("mappen innehåller inga dokument (.docx, .txt, .md)", source)
+                raise InvalidArgumentError("mappen innehåller inga dokument (.docx, .pdf, .txt, .md)", source)
             found += inside
         else:
             found.append(source)  # an unreadable file fails on its own, listed in the summary
@@ -89,7 +90,7 @@ def _check_one(index: int, document: Path, *, out_dir: Path, names: tuple[str, .
 
     name = names[index]
     try:
-        result = check(read(document, max_xml_bytes=job.max_xml_bytes),
+        result = check(read(document, **job.limits),
                        omfattning=list(job.omfattning) if job.omfattning else None)
         view = build_view(result)
         for fmt in job.formats:
@@ -103,7 +104,7 @@ def _check_one(index: int, document: Path, *, out_dir: Path, names: tuple[str, .
 
 
 def run_batch(sources: Sequence[Path], out_dir: Path, formats: Sequence[ReportFormat], *, jobs: int,
-              omfattning: Sequence[str] | None, max_xml_bytes: int, force: bool, fail_on: set[str] | None) -> int:
+              omfattning: Sequence[str] | None, limits: ReadLimits, force: bool, fail_on: set[str] | None) -> int:
     """Check every document, write the reports and the summary; the exit code (0, 1 for --fail-on, 12 when a
     document failed). Every output path is checked before the first document is read."""
     from sosfs_check.report.formats import write_batch_summary
@@ -116,7 +117,7 @@ def run_batch(sources: Sequence[Path], out_dir: Path, formats: Sequence[ReportFo
     for path in planned_outputs(out_dir, names, formats):
         check_output(path, force=force, inputs=inputs)
     job = BatchJob(formats=tuple(formats), omfattning=tuple(omfattning) if omfattning else None,
-                   max_xml_bytes=max_xml_bytes, force=force, inputs=inputs)
+                   limits=limits, force=force, inputs=inputs)
     finished = run_each(documents, partial(_check_one, out_dir=out_dir, names=tuple(names), job=job), jobs=jobs,
                         label="Granskar", formats=formats)
     views = [view for _, view in finished if view is not None]

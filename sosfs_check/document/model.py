@@ -164,7 +164,7 @@ class TextUnit(Model):
 class DocumentModel(Model):
     source_name: str
     sha256: str
-    format: Literal["docx", "text"]
+    format: Literal["docx", "text", "pdf"]
     properties: CoreProperties = Field(default_factory=CoreProperties)
     sections: list[Section]
     fidelity: Fidelity = Field(default_factory=Fidelity)

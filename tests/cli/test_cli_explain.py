@@ -107,7 +107,7 @@ def test_unknown_id_is_one_swedish_line_pointing_to_the_catalog(tmp_path):
 @pytest.mark.parametrize("name, content, code", [
     ("saknas.docx", None, 4),
     ("tom.txt", "", 7),
-    ("bild.pdf", "%PDF-1.4", 5),
+    ("bild.pdf", "%PDF-1.4", 6),
 ])
 def test_bad_file_gives_the_same_error_and_exit_code_as_check(tmp_path, name, content, code):
     path = tmp_path / name

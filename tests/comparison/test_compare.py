@@ -109,7 +109,7 @@ def test_twenty_documents_in_workers_give_the_matrix_of_the_single_checks(tmp_pa
     assert result.returncode == 0, result.stderr
     compared = json.loads(target.read_text(encoding="utf-8"))
     assert len(compared["documents"]) == 20
-    for column, document in enumerate(documents[:5]):  # five single checks are proof enough, and fast
+    for column, document in enumerate(documents):
         single = {f.requirement_id: f.status for f in check(document).findings}
         assert {row["id"]: row["cells"][column]["status"] for row in compared["requirements"]} == single
 
