@@ -26,6 +26,7 @@ from sosfs_check.catalog.models import (
     requirement_area,
 )
 from sosfs_check.errors import CatalogError
+from sosfs_check.yaml_files import load_yaml
 
 METADATA_FILE = "catalog.yaml"
 REQUIREMENTS_DIR = "requirements"
@@ -74,18 +75,26 @@ def _swedish(item: Any) -> str:
 
 
 # libyaml's safe loader parses the catalog ~10× faster than the pure-Python one; both refuse arbitrary tags.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _read_yaml(path: Path, problems: _Problems) -> Any:
+    """The file's data, or None with the problem recorded (missing, empty, not YAML, a key written twice)."""
     try:
-        with path.open(encoding="utf-8") as handle:
-            return yaml.load(handle, Loader=_SAFE_LOADER)
+        data = load_yaml(path.read_text(encoding="utf-8"))
+        if data is None:
+            problems.add(path, "filen är tom")
+        return data
     except FileNotFoundError:
         problems.add(path, "filen saknas")
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         problems.add(path, f"kan inte läsas som YAML: {exc}".replace("\n", " "))
     return None
+
+
+def _read_model(model: type[BaseModel], path: Path, problems: _Problems) -> Any:
+    """A whole file as one model; a file that could not be read is reported once, not again as invalid."""
+    data = _read_yaml(path, problems)
+    return None if data is None else _validate(model, data, path, problems)
 
 
 def _validate(model: type[BaseModel], data: Any, path: Path, problems: _Problems, entry: str | None = None) -> Any:
@@ -166,7 +175,7 @@ def _load_cached(root: Path) -> Catalog:
     if not root.is_dir():
         raise CatalogError([f"{root}: katalogmappen finns inte"])
 
-    metadata = _validate(CatalogMetadata, _read_yaml(root / METADATA_FILE, problems), root / METADATA_FILE, problems)
+    metadata = _read_model(CatalogMetadata, root / METADATA_FILE, problems)
     requirements, written_ids = _load_requirements(root / REQUIREMENTS_DIR, problems)
 
     roles: list[Role] = []
@@ -179,18 +188,13 @@ def _load_cached(root: Path) -> Catalog:
     elif raw_roles is not None:
         problems.add(root / ROLES_FILE, "filen ska innehålla en lista med roller")
 
-    frequencies = _validate(
-        FrequencyLexicon, _read_yaml(root / FREQUENCIES_FILE, problems), root / FREQUENCIES_FILE, problems
-    )
-    legal = _validate(
-        LegalReferenceTable, _read_yaml(root / LEGAL_REFERENCES_FILE, problems), root / LEGAL_REFERENCES_FILE, problems
-    )
-    matching = _validate(MatchingConfig, _read_yaml(root / MATCHING_FILE, problems), root / MATCHING_FILE, problems)
+    frequencies = _read_model(FrequencyLexicon, root / FREQUENCIES_FILE, problems)
+    legal = _read_model(LegalReferenceTable, root / LEGAL_REFERENCES_FILE, problems)
+    matching = _read_model(MatchingConfig, root / MATCHING_FILE, problems)
     # Optional: without it the matcher still finds every term by prefix, only not irregular inflections.
     inflections = None
     if (root / INFLECTIONS_FILE).exists():
-        inflections = _validate(Inflections, _read_yaml(root / INFLECTIONS_FILE, problems), root / INFLECTIONS_FILE,
-                                problems)
+        inflections = _read_model(Inflections, root / INFLECTIONS_FILE, problems)
     _cross_check(requirements, written_ids, roles, root / REQUIREMENTS_DIR, problems)
     if metadata is not None:
         _check_names(metadata, requirements, root / METADATA_FILE, problems)

@@ -12,7 +12,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from rich.console import Console
 from rich.padding import Padding
 from rich.table import Table
@@ -22,6 +21,7 @@ from sosfs_check.analysis.terms import plain
 from sosfs_check.assessment.model import STATUS_SV, AssessmentResult, Finding
 from sosfs_check.catalog.models import Catalog, Requirement
 from sosfs_check.errors import InvalidArgumentError
+from sosfs_check.yaml_files import load_yaml
 
 RULES_FILE = Path(__file__).with_name("data") / "rules.yaml"
 
@@ -37,7 +37,7 @@ _CATALOG_HINT = "giltiga id:n visas med `sosfs-check catalog`"
 @cache
 def rule_explanations() -> dict[str, str]:
     """Rule code prefix → what the rule means, in Swedish (data/rules.yaml)."""
-    data = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
+    data = load_yaml(RULES_FILE.read_text(encoding="utf-8"))
     if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) and v.strip()
                                              for k, v in data.items()):
         raise ValueError(f"{RULES_FILE.name}: varje regelkod ska ha en förklaring i form av text")

@@ -20,10 +20,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from sosfs_check.yaml_files import load_yaml
 
 CATALOG = Path(__file__).with_name("data") / "click_sv.yaml"
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the table is read at every start
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _WORD = re.compile(r"\w+")
 _LIST_OF = re.compile(r"(?<=<)list(?=\[)")
@@ -112,7 +111,7 @@ class Catalog:
 @cache
 def load_catalog(path: Path = CATALOG) -> Catalog:
     """click_sv.yaml, validated: unknown or missing keys, lost placeholders and bad patterns are errors."""
-    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
+    raw = load_yaml(path.read_text(encoding="utf-8"))
     if not isinstance(raw, dict) or set(raw) != {"messages", "types"}:
         raise ValueError(f"{path.name}: expected exactly the keys 'messages' and 'types'")
     try:

@@ -7,8 +7,9 @@ from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
-import yaml
 from pydantic import BaseModel, ConfigDict
+
+from sosfs_check.yaml_files import load_yaml
 
 _DATA = Path(__file__).with_name("data")
 
@@ -25,4 +26,4 @@ M = TypeVar("M", bound=DataModel)
 @cache
 def load_data(name: str, model: type[M], directory: Path = _DATA) -> M:
     """<directory>/<name> (by default the reader's data/), validated once per process."""
-    return model.model_validate(yaml.safe_load((directory / name).read_text(encoding="utf-8")))
+    return model.model_validate(load_yaml((directory / name).read_text(encoding="utf-8")))

@@ -13,9 +13,9 @@ _DATA = Path(__file__).with_name("data") / "kravmatris.yaml"
 @cache
 def chapters() -> dict[str, str]:
     """Area → chapter heading, in the draft's order."""
-    import yaml
+    from sosfs_check.yaml_files import load_yaml
 
-    loaded = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    loaded = load_yaml(_DATA.read_text(encoding="utf-8"))
     if not isinstance(loaded, dict) or not all(isinstance(v, str) and v for v in loaded.values()):
         raise ValueError(f"{_DATA.name}: expected area: chapter heading")
     return {str(area): title for area, title in loaded.items()}

@@ -9,7 +9,6 @@ non-breaking spaces, soft hyphens) and validates it strictly, listing every prob
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 from pathlib import Path
 from typing import Literal
 
@@ -172,11 +171,12 @@ def load_description(path: Path) -> Description:
     import yaml
 
     from sosfs_check.errors import DescriptionError, InputNotFoundError
+    from sosfs_check.yaml_files import load_yaml
 
     if not path.is_file():
         raise InputNotFoundError("beskrivningen finns inte", path)
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8-sig").translate(_PASTED), Loader=_loader())
+        raw = load_yaml(path.read_text(encoding="utf-8-sig").translate(_PASTED), dates=False)
     except UnicodeDecodeError:
         raise DescriptionError(["filen är inte UTF-8-text"], path) from None
     except yaml.YAMLError as exc:
@@ -195,21 +195,6 @@ def load_description(path: Path) -> Description:
         problems = [problem for error in errors if not (error["type"] == "too_short" and error["loc"] in inner)
                     for problem in _problems(error)]
         raise DescriptionError(problems, path) from None
-
-
-@cache
-def _loader() -> type:
-    """YAML's safe loader, leaving dates as text: the model parses them, so "2027-13-01" is one listed problem
-    rather than an exception from the YAML library."""
-    import yaml
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.yaml_implicit_resolvers = {
-        first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
-    return Loader
 
 
 def _problems(error: ErrorDetails) -> list[str]:

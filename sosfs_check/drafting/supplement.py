@@ -58,9 +58,9 @@ class Gap:
 
 @cache
 def drafted_sections() -> dict[str, DraftedSection]:
-    import yaml
+    from sosfs_check.yaml_files import load_yaml
 
-    return DraftedSections.model_validate(yaml.safe_load(_DATA.read_text(encoding="utf-8"))).root
+    return DraftedSections.model_validate(load_yaml(_DATA.read_text(encoding="utf-8"))).root
 
 
 def gaps(result: AssessmentResult) -> list[Gap]:

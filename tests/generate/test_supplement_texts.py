@@ -9,16 +9,12 @@ call the section covered, the supplement would not close the gap it was generate
 from __future__ import annotations
 
 import re
-from functools import cache
-from importlib.resources import files
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
-from pydantic import BaseModel, ConfigDict, Field
 
 from sosfs_check import check, load_catalog
+from sosfs_check.drafting.supplement import DraftedSection, drafted_sections
 
 PLACEHOLDER = re.compile(r"\[([^\]]+)\]")
 SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)$")
@@ -33,46 +29,20 @@ FILL = {
 }
 """Plausible values for every placeholder; a placeholder outside this set is not part of the agreed set."""
 
-SCOPE = {
-    "alla": ["socialtjänst", "lss", "hälso- och sjukvård"],
-    "vårdgivare": ["hälso- och sjukvård"],
-    "socialtjänst_lss": ["socialtjänst", "lss"],
-    "socialtjänst": ["socialtjänst"],
-    "lss": ["lss"],
-}
-"""The activities a requirement binds, as `check(omfattning=…)` takes them."""
-
-ACTIVE = {r.id: r for r in load_catalog().requirements if r.lifecycle != "retired"}
+CATALOG = load_catalog()
+ACTIVE = {r.id: r for r in CATALOG.requirements if r.lifecycle != "retired"}
 
 
-class SupplementText(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    rubrik: str = Field(min_length=1)
-    stycken: list[str] = Field(min_length=1, max_length=4)
-    att_fylla_i: list[str]
+def scope(requirement_id: str) -> list[str]:
+    """The activities the requirement binds, as `check(omfattning=…)` takes them (all for those binding all)."""
+    bound = CATALOG.matching.applies_to[ACTIVE[requirement_id].applies_to]
+    return list(bound or CATALOG.matching.scopes)
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """A YAML loader that refuses a key twice: safe_load would silently keep the last of two entries."""
-
-
-def _unique_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict[Any, Any]:
-    keys = [loader.construct_object(key) for key, _ in node.value]
-    duplicates = sorted({str(key) for key in keys if keys.count(key) > 1})
-    if duplicates:
-        raise yaml.constructor.ConstructorError(None, None, f"duplicate keys {duplicates}", node.start_mark)
-    return loader.construct_mapping(node)
-
-
-_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
-
-
-@cache
-def texts() -> dict[str, SupplementText]:
-    source = files("sosfs_check.drafting").joinpath("data", "komplettering.yaml").read_text(encoding="utf-8")
-    raw = yaml.load(source, Loader=_UniqueKeyLoader)  # a SafeLoader: builds no arbitrary objects
-    return {requirement_id: SupplementText.model_validate(entry) for requirement_id, entry in raw.items()}
+def texts() -> dict[str, DraftedSection]:
+    """The file as the supplement reads it (a key written twice, an unknown field or a wrong list of places to
+    fill in is an error there)."""
+    return drafted_sections()
 
 
 def placeholders(paragraphs: list[str]) -> list[str]:
@@ -97,7 +67,7 @@ def test_every_active_requirement_has_exactly_one_text() -> None:
 @pytest.mark.parametrize("requirement_id", sorted(ACTIVE))
 def test_att_fylla_i_lists_the_placeholders_in_order(requirement_id: str) -> None:
     entry = texts()[requirement_id]
-    assert entry.att_fylla_i == placeholders(entry.stycken)
+    assert list(entry.att_fylla_i) == placeholders(list(entry.stycken))
     assert set(entry.att_fylla_i) <= set(FILL), f"{requirement_id}: placeholders outside the agreed set"
 
 
@@ -116,7 +86,7 @@ def test_filled_text_is_judged_covered(requirement_id: str, tmp_path: Path) -> N
     document = tmp_path / f"{requirement_id}.md"
     document.write_text(f"# 1 {entry.rubrik}\n\n{paragraphs}\n", encoding="utf-8")
 
-    finding = check(document, omfattning=SCOPE[ACTIVE[requirement_id].applies_to]).finding(requirement_id)
+    finding = check(document, omfattning=scope(requirement_id)).finding(requirement_id)
 
     assert finding.status == "covered", f"{requirement_id}: {finding.status} by {finding.rule}: {finding.reason}"
 
