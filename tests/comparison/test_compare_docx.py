@@ -20,13 +20,10 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from sosfs_check import check
-from sosfs_check.assessment.model import AssessmentResult
 from sosfs_check.comparison.docx import write_comparison_docx
 from sosfs_check.comparison.model import Comparison, build_comparison
 from sosfs_check.report.texts import report_texts
-from tests.comparison.test_compare_xlsx import CORPUS, DATE, DEVIATIONS, RISKS
-from tests.conftest import REPO
+from tests.comparison.conftest import DATE
 
 SOFFICE = shutil.which("soffice")
 needs_libreoffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed: the Word "
@@ -35,24 +32,6 @@ TEXTS = report_texts()
 LABELS = TEXTS.labels
 FACTS = ("requirement", "title", "citation", "kind")  # the status tables' columns before the documents
 PORTRAIT, LANDSCAPE = (210, 297), (297, 210)
-
-
-@pytest.fixture(scope="module")
-def small_results(tmp_path_factory) -> list[AssessmentResult]:
-    directory = tmp_path_factory.mktemp("small")
-    for name, text in (("socialnamnden.md", RISKS), ("vard-och-omsorg.md", DEVIATIONS)):
-        (directory / name).write_text(text, encoding="utf-8")
-    return [check(directory / "socialnamnden.md"), check(directory / "vard-och-omsorg.md")]
-
-
-@pytest.fixture(scope="module")
-def small(small_results) -> Comparison:
-    return build_comparison(small_results, names=["Socialnämnden", "Vård och omsorg"], date=DATE)
-
-
-@pytest.fixture(scope="session")
-def corpus() -> Comparison:
-    return build_comparison([check(REPO / "corpus" / name) for name in CORPUS], date=DATE)
 
 
 @pytest.fixture(scope="module", params=["small", "corpus"])
