@@ -205,6 +205,25 @@ def check_command(
         raise typer.Exit(1)
 
 
+def _one_output(fmt: ReportFormat | None, output: Path | None, force: bool,
+                inputs: tuple[Path, ...]) -> ReportFormat | None:
+    """The format of one output: --format, else the suffix of -o's file name, else None (the terminal summary).
+    A file -o names is checked before any work: a refusal costs the user nothing."""
+    from sosfs_check.report.formats import TEXT_FORMATS, format_of
+
+    chosen = fmt if fmt is not None else format_of(output) if output is not None else None
+    if output is not None and chosen is None:
+        raise InvalidArgumentError("ange --format eller ett filnamn som slutar på .json, .md, .html, .docx eller "
+                                   ".xlsx", output)
+    if output is None and chosen is not None and chosen not in TEXT_FORMATS:
+        raise InvalidArgumentError(f"formatet {chosen} kan inte visas i terminalen; ange en fil med -o")
+    if output is not None:
+        from sosfs_check.output_files import check_output
+
+        check_output(output, force=force, inputs=inputs)
+    return chosen
+
+
 def _check_one_document(file: Path, formats: list[ReportFormat], output: Path | None, omfattning: list[str] | None,
                         force: bool, limits: ReadLimits) -> AssessmentResult:
     """One document: its report to the file -o names (in the format --format or the file's suffix gives) or to the
@@ -212,21 +231,12 @@ def _check_one_document(file: Path, formats: list[ReportFormat], output: Path | 
     from sosfs_check.assessment.run import check
     from sosfs_check.cli.summary import print_summary
     from sosfs_check.document.reader import read
-    from sosfs_check.report.formats import TEXT_FORMATS, format_of, render_text, write_report
+    from sosfs_check.report.formats import render_text, write_report
     from sosfs_check.report.view import build_view
 
     if len(formats) > 1:
         raise InvalidArgumentError("ange ett --format för ett dokument (flera format går för en mapp med -o)")
-    fmt = formats[0] if formats else format_of(output) if output is not None else None
-    if output is not None and fmt is None:
-        raise InvalidArgumentError("ange --format eller ett filnamn som slutar på .json, .md, .html, .docx eller "
-                                   ".xlsx", output)
-    if output is None and fmt is not None and fmt not in TEXT_FORMATS:
-        raise InvalidArgumentError(f"formatet {fmt} kan inte visas i terminalen; ange en fil med -o")
-    if output is not None:
-        from sosfs_check.output_files import check_output
-
-        check_output(output, force=force, inputs=(file,))  # before the work, not after it
+    fmt = _one_output(formats[0] if formats else None, output, force, (file,))
     result = check(read(file, **limits), omfattning=omfattning)
     view = build_view(result)
     if output is not None and fmt is not None:
@@ -316,18 +326,8 @@ def compare_command(
     from sosfs_check.cli.workers import run_each
     from sosfs_check.comparison.model import build_comparison
     from sosfs_check.comparison.output import render_comparison_text, write_comparison
-    from sosfs_check.report.formats import TEXT_FORMATS, format_of
 
-    chosen = _REPORT_FORMATS[fmt] if fmt is not None else format_of(output) if output is not None else None
-    if output is not None and chosen is None:
-        raise InvalidArgumentError("ange --format eller ett filnamn som slutar på .json, .md, .html, .docx eller "
-                                   ".xlsx", output)
-    if output is None and chosen is not None and chosen not in TEXT_FORMATS:
-        raise InvalidArgumentError(f"formatet {chosen} kan inte visas i terminalen; ange en fil med -o")
-    if output is not None:
-        from sosfs_check.output_files import check_output
-
-        check_output(output, force=force, inputs=files)  # before the work, not after it
+    chosen = _one_output(_REPORT_FORMATS[fmt] if fmt is not None else None, output, force, tuple(files))
     outcomes = run_each(files, partial(_result_of, omfattning=tuple(omfattning or ()),
                                        limits=_limits(max_xml_mb, max_sidor, max_pdf_mb)), jobs=jobs, label="Granskar")
     for outcome in outcomes:

@@ -22,7 +22,7 @@ from sosfs_check.comparison.html import render_comparison_html
 from sosfs_check.comparison.model import Comparison, build_comparison
 from sosfs_check.report.texts import report_texts
 from tests.conftest import REPO
-from tests.report.test_html_report import CHROMIUM, _dump_dom, _text
+from tests.report.test_html_report import BUILT_DOCUMENT, CHROMIUM, _dump_dom, _text
 
 TEXTS = report_texts()
 NO_CHROMIUM = "Chromium is not installed: the HTML comparison is tested in a real browser (CI installs chromium)"
@@ -31,31 +31,7 @@ needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM)
 # Two short ledningssystem: the first analyses risks (and quotes markup the page must show as text, and cites a
 # replaced law), the second has no risk analysis but handles complaints and deviations (and an image without
 # alternative text that cannot be read).
-WITH_RISKS = """\
-# Ledningssystem för systematiskt kvalitetsarbete – Socialnämnden
-
-## 1 Ansvar
-
-Socialnämnden ansvarar för att det finns ett ledningssystem för verksamheten inom socialtjänsten och LSS.
-
-### 1.1 Riskanalys
-
-Enhetschefen ansvarar för att en riskanalys görs varje kvartal. Riskanalysen ska bedöma sannolikhet & \
-konsekvens, se rutinen `<script>alert("x")</script>` &amp; <b>fet</b>.
-
-| Roll | Ansvar |
-| --- | --- |
-| Förvaltningschef | Följer upp egenkontrollen två gånger per år |
-| Enhetschef | Utreder klagomål inom 14 dagar |
-
-## 2 Lagar
-
-Verksamheten följer socialtjänstlagen (2001:453) och lagen om stöd och service till vissa funktionshindrade.
-
-## 3 Egenkontroll
-
-Egenkontroll görs varje månad av enhetschefen enligt en plan som förvaltningschefen fastställer i januari.
-"""
+WITH_RISKS = BUILT_DOCUMENT  # the single report's test document: markup in a quote, a replaced law
 WITHOUT_RISKS = """\
 # Ledningssystem – Vård- och omsorgsnämnden
 
